@@ -50,7 +50,7 @@ public class OpenCodeLabRequest {
   }
 
   /**
-   * Image ID of the CodeLab instance to be opened. If left blank, a multi-kernel CPU instance is opened. See \&quot;Querying Supported Images\&quot;.
+   * Image ID (a UUID) of the CodeLab instance to be opened. If left blank, a multi-kernel CPU instance is opened. See \&quot;Querying Supported Images\&quot;.
    * @return imageId
    */
   @jakarta.annotation.Nullable

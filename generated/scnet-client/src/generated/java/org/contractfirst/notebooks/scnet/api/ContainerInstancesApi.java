@@ -33,7 +33,7 @@ public interface ContainerInstancesApi {
   /**
    * Query container instance details
    * Queries the details of one container instance.
-   * @param id Container instance ID. (required)
+   * @param id Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md). (required)
    * @return Call&lt;InstanceServiceDetailResponse&gt;
    */
   @GET("ai/openapi/v2/instance-service/{id}/detail")
