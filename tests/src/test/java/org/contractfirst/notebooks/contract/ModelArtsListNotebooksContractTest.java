@@ -8,8 +8,10 @@ import org.contractfirst.notebooks.contract.support.PrismServer;
 import org.contractfirst.notebooks.contract.support.ProblemJson;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.invoker.JSON;
+import org.contractfirst.notebooks.modelarts.model.EndpointsRes;
 import org.contractfirst.notebooks.modelarts.model.ErrorResponse;
 import org.contractfirst.notebooks.modelarts.model.Image;
+import org.contractfirst.notebooks.modelarts.model.JobProgress;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookFeature;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
@@ -77,6 +79,36 @@ class ModelArtsListNotebooksContractTest {
         assertThat(response.body().getTotal()).isZero();
         assertThat(response.body().getPages()).isZero();
         assertThat(response.body().getSize()).isEqualTo(10);
+    }
+
+    @Test
+    void namedExampleSshInstanceCarriesPageAndSdkEndpointFields(PrismServer prism) throws Exception {
+        Response<ListNotebooksResponse> response = list(prism, Clients.TOKEN, Prefer.example("sshInstance"));
+
+        assertThat(response.code()).as(prism.tail()).isEqualTo(200);
+        NotebookResp notebook = response.body().getData().get(0);
+        assertThat(notebook.getId()).isEqualTo("0b7a6c0e-3f2d-4d7e-9a8b-5c4d3e2f1a0b");
+        assertThat(notebook.getStatus()).isEqualTo(NotebookStatus.RUNNING);
+        assertThat(notebook.getActionProgress()).singleElement().satisfies(p -> {
+            assertThat(p.getNotebookId()).isEqualTo("0b7a6c0e-3f2d-4d7e-9a8b-5c4d3e2f1a0b");
+            assertThat(p.getStep()).isEqualTo(JobProgress.StepEnum.NUMBER_4);
+            assertThat(p.getStatus()).isEqualTo(JobProgress.StatusEnum.COMPLETED);
+        });
+        EndpointsRes endpoint = notebook.getEndpoints().get(0);
+        assertThat(endpoint.getDevService()).isEqualTo(EndpointsRes.DevServiceEnum.SSH);
+        assertThat(endpoint.getAllowedAccessIps()).containsExactly("192.0.2.10");
+        assertThat(endpoint.getSshKeys()).containsExactly("KeyPair-notebook");
+        assertThat(endpoint.getService()).isEqualTo("SSH");
+        assertThat(endpoint.getUri()).isEqualTo("ssh://192.0.2.20:30022");
+        assertThat(endpoint.getKeyPairNames()).containsExactly("KeyPair-notebook");
+        assertThat(notebook.getPool().getId()).isEqualTo("pool-7d9f0a3c");
+        assertThat(notebook.getPool().getName()).isEqualTo("dedicated-gpu-pool");
+        assertThat(notebook.getImage().getArch()).isEqualTo(Image.ArchEnum.X86_64);
+        assertThat(notebook.getImage().getDevServices()).containsExactly(Image.DevServicesEnum.NOTEBOOK, Image.DevServicesEnum.SSH);
+        assertThat(notebook.getImage().getServiceType()).isEqualTo(Image.ServiceTypeEnum.DEV);
+        assertThat(notebook.getImage().getSize()).isEqualTo(4194304L);
+        assertThat(notebook.getVolume().getCategory()).isEqualTo(VolumeRes.CategoryEnum.EFS);
+        assertThat(notebook.getVolume().getStatus()).isEqualTo("RESIZING");
     }
 
     @ParameterizedTest(name = "HTTP {0} -> {1}")

@@ -134,10 +134,10 @@ class SeedExampleDecodingTest {
         client.getAdapterBuilder().baseUrl(baseUrl());
 
         DeInstanceList list = client.createService(DevEnvironOldVersionApi.class)
-                .listDevEnvInstances("p", "Notebook", null, null, null, null, null, null, null, null, null, null)
+                .listDevEnvInstances("p", "Notebook", null, null, null, null, null, null, null, true, null, null)
                 .execute().body();
 
-        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/demanager/instances?de_type=Notebook");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/demanager/instances?de_type=Notebook&show_self=true");
         assertThat(list.getTotalCount()).isEqualTo(2);
         DeInstance first = list.getInstances().get(0);
         assertThat(first.getCreationTimestamp()).isEqualTo("1594887749962");

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Cause of a creation or start failure.
+ * Cause of a creation or start failure; null when there is none.
  */
 @JsonPropertyOrder({
   DeFailedReasons.JSON_PROPERTY_CODE,

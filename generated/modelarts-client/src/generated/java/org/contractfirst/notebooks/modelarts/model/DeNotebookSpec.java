@@ -194,7 +194,7 @@ public class DeNotebookSpec {
   }
 
   /**
-   * Cause of a creation or start failure.
+   * Get failedReasons
    * @return failedReasons
    */
   @jakarta.annotation.Nullable
