@@ -48,19 +48,52 @@ public class ImageInfo {
 
   /**
    * System image name; PY3 is the only value in the official SDK.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum ProfileEnum {
-    PY3(String.valueOf("PY3"));
+  public static final class ProfileEnum {
 
-    private String value;
+    public static final ProfileEnum PY3 = new ProfileEnum(String.valueOf("PY3"), true);
 
-    ProfileEnum(String value) {
+
+    private static final java.util.Map<String, ProfileEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(PY3.value, PY3);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private ProfileEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<ProfileEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof ProfileEnum && java.util.Objects.equals(value, ((ProfileEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -70,12 +103,11 @@ public class ImageInfo {
 
     @JsonCreator
     public static ProfileEnum fromValue(String value) {
-      for (ProfileEnum b : ProfileEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      ProfileEnum known = KNOWN.get(value);
+      return known != null ? known : new ProfileEnum(value, false);
     }
   }
 

@@ -35,21 +35,56 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class NotebookImage {
   /**
    * Image type, SYSTEM (system image) or CUSTOMER (user image); values from the official SDK.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum ImageTypeEnum {
-    SYSTEM(String.valueOf("SYSTEM")),
-    
-    CUSTOMER(String.valueOf("CUSTOMER"));
+  public static final class ImageTypeEnum {
 
-    private String value;
+    public static final ImageTypeEnum SYSTEM = new ImageTypeEnum(String.valueOf("SYSTEM"), true);
 
-    ImageTypeEnum(String value) {
+    public static final ImageTypeEnum CUSTOMER = new ImageTypeEnum(String.valueOf("CUSTOMER"), true);
+
+
+    private static final java.util.Map<String, ImageTypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(SYSTEM.value, SYSTEM);
+
+      KNOWN.put(CUSTOMER.value, CUSTOMER);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private ImageTypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<ImageTypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof ImageTypeEnum && java.util.Objects.equals(value, ((ImageTypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -59,12 +94,11 @@ public class NotebookImage {
 
     @JsonCreator
     public static ImageTypeEnum fromValue(String value) {
-      for (ImageTypeEnum b : ImageTypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      ImageTypeEnum known = KNOWN.get(value);
+      return known != null ? known : new ImageTypeEnum(value, false);
     }
   }
 

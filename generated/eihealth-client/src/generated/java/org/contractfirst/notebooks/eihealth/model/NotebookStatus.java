@@ -23,40 +23,92 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Notebook status (values from the official SDK; the page lost its list).
+ * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+ * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
  */
-public enum NotebookStatus {
-  
-  RUNNING("Running"),
-  
-  ABNORMAL("Abnormal"),
-  
-  HIBERNATE("Hibernate"),
-  
-  SUCCEEDED("Succeeded"),
-  
-  CREATING("Creating"),
-  
-  DELETING("Deleting"),
-  
-  UPDATING("Updating"),
-  
-  CREATED_FAILED("CreatedFailed"),
-  
-  DELETED_FAILED("DeletedFailed"),
-  
-  UPDATED_FAILED("UpdatedFailed"),
-  
-  UNKNOWN("Unknown");
+public final class NotebookStatus {
 
-  private String value;
+  public static final NotebookStatus RUNNING = new NotebookStatus("Running", true);
 
-  NotebookStatus(String value) {
+  public static final NotebookStatus ABNORMAL = new NotebookStatus("Abnormal", true);
+
+  public static final NotebookStatus HIBERNATE = new NotebookStatus("Hibernate", true);
+
+  public static final NotebookStatus SUCCEEDED = new NotebookStatus("Succeeded", true);
+
+  public static final NotebookStatus CREATING = new NotebookStatus("Creating", true);
+
+  public static final NotebookStatus DELETING = new NotebookStatus("Deleting", true);
+
+  public static final NotebookStatus UPDATING = new NotebookStatus("Updating", true);
+
+  public static final NotebookStatus CREATED_FAILED = new NotebookStatus("CreatedFailed", true);
+
+  public static final NotebookStatus DELETED_FAILED = new NotebookStatus("DeletedFailed", true);
+
+  public static final NotebookStatus UPDATED_FAILED = new NotebookStatus("UpdatedFailed", true);
+
+  public static final NotebookStatus UNKNOWN = new NotebookStatus("Unknown", true);
+
+
+  private static final java.util.Map<String, NotebookStatus> KNOWN = new java.util.LinkedHashMap<>();
+  static {
+
+    KNOWN.put(RUNNING.value, RUNNING);
+
+    KNOWN.put(ABNORMAL.value, ABNORMAL);
+
+    KNOWN.put(HIBERNATE.value, HIBERNATE);
+
+    KNOWN.put(SUCCEEDED.value, SUCCEEDED);
+
+    KNOWN.put(CREATING.value, CREATING);
+
+    KNOWN.put(DELETING.value, DELETING);
+
+    KNOWN.put(UPDATING.value, UPDATING);
+
+    KNOWN.put(CREATED_FAILED.value, CREATED_FAILED);
+
+    KNOWN.put(DELETED_FAILED.value, DELETED_FAILED);
+
+    KNOWN.put(UPDATED_FAILED.value, UPDATED_FAILED);
+
+    KNOWN.put(UNKNOWN.value, UNKNOWN);
+
+  }
+
+  private final String value;
+  private final boolean known;
+
+  private NotebookStatus(String value, boolean known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /** The values the spec lists, in its order. */
+  public static java.util.List<NotebookStatus> values() {
+    return java.util.List.copyOf(KNOWN.values());
   }
 
   @JsonValue
   public String getValue() {
     return value;
+  }
+
+  /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+  public boolean isKnown() {
+    return known;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof NotebookStatus && java.util.Objects.equals(value, ((NotebookStatus) o).value));
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hashCode(value);
   }
 
   @Override
@@ -66,12 +118,11 @@ public enum NotebookStatus {
 
   @JsonCreator
   public static NotebookStatus fromValue(String value) {
-    for (NotebookStatus b : NotebookStatus.values()) {
-      if (b.value.equals(value)) {
-        return b;
-      }
+    if (value == null) {
+      return null;
     }
-    throw new IllegalArgumentException("Unexpected value '" + value + "'");
+    NotebookStatus known = KNOWN.get(value);
+    return known != null ? known : new NotebookStatus(value, false);
   }
 }
 

@@ -36,21 +36,56 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class DeConnectionInfo {
   /**
    * Protocol used to connect to the repository, ssh or https.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum ProtocolEnum {
-    SSH(String.valueOf("ssh")),
-    
-    HTTPS(String.valueOf("https"));
+  public static final class ProtocolEnum {
 
-    private String value;
+    public static final ProtocolEnum SSH = new ProtocolEnum(String.valueOf("ssh"), true);
 
-    ProtocolEnum(String value) {
+    public static final ProtocolEnum HTTPS = new ProtocolEnum(String.valueOf("https"), true);
+
+
+    private static final java.util.Map<String, ProtocolEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(SSH.value, SSH);
+
+      KNOWN.put(HTTPS.value, HTTPS);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private ProtocolEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<ProtocolEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof ProtocolEnum && java.util.Objects.equals(value, ((ProtocolEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -60,12 +95,11 @@ public class DeConnectionInfo {
 
     @JsonCreator
     public static ProtocolEnum fromValue(String value) {
-      for (ProtocolEnum b : ProtocolEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      ProtocolEnum known = KNOWN.get(value);
+      return known != null ? known : new ProtocolEnum(value, false);
     }
   }
 

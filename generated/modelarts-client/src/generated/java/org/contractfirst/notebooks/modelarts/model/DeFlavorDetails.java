@@ -55,21 +55,56 @@ public class DeFlavorDetails {
 
   /**
    * Sale status of the flavor, onSale or soldOut.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum StatusEnum {
-    ON_SALE(String.valueOf("onSale")),
-    
-    SOLD_OUT(String.valueOf("soldOut"));
+  public static final class StatusEnum {
 
-    private String value;
+    public static final StatusEnum ON_SALE = new StatusEnum(String.valueOf("onSale"), true);
 
-    StatusEnum(String value) {
+    public static final StatusEnum SOLD_OUT = new StatusEnum(String.valueOf("soldOut"), true);
+
+
+    private static final java.util.Map<String, StatusEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(ON_SALE.value, ON_SALE);
+
+      KNOWN.put(SOLD_OUT.value, SOLD_OUT);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private StatusEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<StatusEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof StatusEnum && java.util.Objects.equals(value, ((StatusEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -79,12 +114,11 @@ public class DeFlavorDetails {
 
     @JsonCreator
     public static StatusEnum fromValue(String value) {
-      for (StatusEnum b : StatusEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      StatusEnum known = KNOWN.get(value);
+      return known != null ? known : new StatusEnum(value, false);
     }
   }
 
@@ -110,23 +144,60 @@ public class DeFlavorDetails {
 
   /**
    * Flavor hardware type, GPU, CPU or ASCEND.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum TypeEnum {
-    GPU(String.valueOf("GPU")),
-    
-    CPU(String.valueOf("CPU")),
-    
-    ASCEND(String.valueOf("ASCEND"));
+  public static final class TypeEnum {
 
-    private String value;
+    public static final TypeEnum GPU = new TypeEnum(String.valueOf("GPU"), true);
 
-    TypeEnum(String value) {
+    public static final TypeEnum CPU = new TypeEnum(String.valueOf("CPU"), true);
+
+    public static final TypeEnum ASCEND = new TypeEnum(String.valueOf("ASCEND"), true);
+
+
+    private static final java.util.Map<String, TypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(GPU.value, GPU);
+
+      KNOWN.put(CPU.value, CPU);
+
+      KNOWN.put(ASCEND.value, ASCEND);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private TypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<TypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof TypeEnum && java.util.Objects.equals(value, ((TypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -136,12 +207,11 @@ public class DeFlavorDetails {
 
     @JsonCreator
     public static TypeEnum fromValue(String value) {
-      for (TypeEnum b : TypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      TypeEnum known = KNOWN.get(value);
+      return known != null ? known : new TypeEnum(value, false);
     }
   }
 
@@ -155,21 +225,56 @@ public class DeFlavorDetails {
 
   /**
    * Promotion type, Free or NoDiscount.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum PromoTypeEnum {
-    FREE(String.valueOf("Free")),
-    
-    NO_DISCOUNT(String.valueOf("NoDiscount"));
+  public static final class PromoTypeEnum {
 
-    private String value;
+    public static final PromoTypeEnum FREE = new PromoTypeEnum(String.valueOf("Free"), true);
 
-    PromoTypeEnum(String value) {
+    public static final PromoTypeEnum NO_DISCOUNT = new PromoTypeEnum(String.valueOf("NoDiscount"), true);
+
+
+    private static final java.util.Map<String, PromoTypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(FREE.value, FREE);
+
+      KNOWN.put(NO_DISCOUNT.value, NO_DISCOUNT);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private PromoTypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<PromoTypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof PromoTypeEnum && java.util.Objects.equals(value, ((PromoTypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -179,12 +284,11 @@ public class DeFlavorDetails {
 
     @JsonCreator
     public static PromoTypeEnum fromValue(String value) {
-      for (PromoTypeEnum b : PromoTypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      PromoTypeEnum known = KNOWN.get(value);
+      return known != null ? known : new PromoTypeEnum(value, false);
     }
   }
 

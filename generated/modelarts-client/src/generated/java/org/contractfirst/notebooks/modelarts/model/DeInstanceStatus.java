@@ -23,48 +23,108 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Instance status. Options: - CREATE_QUEUING: Free resources: queuing for creation. - CREATING: Being created. - CREATE_FAILED: Creation failed. - START_QUEUING: Free resources: queuing for start. - READY_TO_START: Free resources: waiting to start. - STARTING: Starting. - RESTARTING: Restarting. - START_FAILED: Start failed. - RUNNING: Running. - STOPPING: Stopping. - STOPPED: Stopped. - UNAVAILABLE: Faulty. - DELETED: Deleted. - RESIZING: Flavor being changed. - RESIZE_FAILED: Flavor change failed.
+ * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+ * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
  */
-public enum DeInstanceStatus {
-  
-  CREATE_QUEUING("CREATE_QUEUING"),
-  
-  CREATING("CREATING"),
-  
-  CREATE_FAILED("CREATE_FAILED"),
-  
-  START_QUEUING("START_QUEUING"),
-  
-  READY_TO_START("READY_TO_START"),
-  
-  STARTING("STARTING"),
-  
-  RESTARTING("RESTARTING"),
-  
-  START_FAILED("START_FAILED"),
-  
-  RUNNING("RUNNING"),
-  
-  STOPPING("STOPPING"),
-  
-  STOPPED("STOPPED"),
-  
-  UNAVAILABLE("UNAVAILABLE"),
-  
-  DELETED("DELETED"),
-  
-  RESIZING("RESIZING"),
-  
-  RESIZE_FAILED("RESIZE_FAILED");
+public final class DeInstanceStatus {
 
-  private String value;
+  public static final DeInstanceStatus CREATE_QUEUING = new DeInstanceStatus("CREATE_QUEUING", true);
 
-  DeInstanceStatus(String value) {
+  public static final DeInstanceStatus CREATING = new DeInstanceStatus("CREATING", true);
+
+  public static final DeInstanceStatus CREATE_FAILED = new DeInstanceStatus("CREATE_FAILED", true);
+
+  public static final DeInstanceStatus START_QUEUING = new DeInstanceStatus("START_QUEUING", true);
+
+  public static final DeInstanceStatus READY_TO_START = new DeInstanceStatus("READY_TO_START", true);
+
+  public static final DeInstanceStatus STARTING = new DeInstanceStatus("STARTING", true);
+
+  public static final DeInstanceStatus RESTARTING = new DeInstanceStatus("RESTARTING", true);
+
+  public static final DeInstanceStatus START_FAILED = new DeInstanceStatus("START_FAILED", true);
+
+  public static final DeInstanceStatus RUNNING = new DeInstanceStatus("RUNNING", true);
+
+  public static final DeInstanceStatus STOPPING = new DeInstanceStatus("STOPPING", true);
+
+  public static final DeInstanceStatus STOPPED = new DeInstanceStatus("STOPPED", true);
+
+  public static final DeInstanceStatus UNAVAILABLE = new DeInstanceStatus("UNAVAILABLE", true);
+
+  public static final DeInstanceStatus DELETED = new DeInstanceStatus("DELETED", true);
+
+  public static final DeInstanceStatus RESIZING = new DeInstanceStatus("RESIZING", true);
+
+  public static final DeInstanceStatus RESIZE_FAILED = new DeInstanceStatus("RESIZE_FAILED", true);
+
+
+  private static final java.util.Map<String, DeInstanceStatus> KNOWN = new java.util.LinkedHashMap<>();
+  static {
+
+    KNOWN.put(CREATE_QUEUING.value, CREATE_QUEUING);
+
+    KNOWN.put(CREATING.value, CREATING);
+
+    KNOWN.put(CREATE_FAILED.value, CREATE_FAILED);
+
+    KNOWN.put(START_QUEUING.value, START_QUEUING);
+
+    KNOWN.put(READY_TO_START.value, READY_TO_START);
+
+    KNOWN.put(STARTING.value, STARTING);
+
+    KNOWN.put(RESTARTING.value, RESTARTING);
+
+    KNOWN.put(START_FAILED.value, START_FAILED);
+
+    KNOWN.put(RUNNING.value, RUNNING);
+
+    KNOWN.put(STOPPING.value, STOPPING);
+
+    KNOWN.put(STOPPED.value, STOPPED);
+
+    KNOWN.put(UNAVAILABLE.value, UNAVAILABLE);
+
+    KNOWN.put(DELETED.value, DELETED);
+
+    KNOWN.put(RESIZING.value, RESIZING);
+
+    KNOWN.put(RESIZE_FAILED.value, RESIZE_FAILED);
+
+  }
+
+  private final String value;
+  private final boolean known;
+
+  private DeInstanceStatus(String value, boolean known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /** The values the spec lists, in its order. */
+  public static java.util.List<DeInstanceStatus> values() {
+    return java.util.List.copyOf(KNOWN.values());
   }
 
   @JsonValue
   public String getValue() {
     return value;
+  }
+
+  /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+  public boolean isKnown() {
+    return known;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof DeInstanceStatus && java.util.Objects.equals(value, ((DeInstanceStatus) o).value));
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hashCode(value);
   }
 
   @Override
@@ -74,12 +134,11 @@ public enum DeInstanceStatus {
 
   @JsonCreator
   public static DeInstanceStatus fromValue(String value) {
-    for (DeInstanceStatus b : DeInstanceStatus.values()) {
-      if (b.value.equals(value)) {
-        return b;
-      }
+    if (value == null) {
+      return null;
     }
-    throw new IllegalArgumentException("Unexpected value '" + value + "'");
+    DeInstanceStatus known = KNOWN.get(value);
+    return known != null ? known : new DeInstanceStatus(value, false);
   }
 }
 

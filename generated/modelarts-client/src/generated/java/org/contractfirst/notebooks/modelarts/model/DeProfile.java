@@ -66,23 +66,60 @@ public class DeProfile {
 
   /**
    * Hardware type, CPU, GPU or Ascend.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum FlavorTypeEnum {
-    CPU(String.valueOf("CPU")),
-    
-    GPU(String.valueOf("GPU")),
-    
-    ASCEND(String.valueOf("Ascend"));
+  public static final class FlavorTypeEnum {
 
-    private String value;
+    public static final FlavorTypeEnum CPU = new FlavorTypeEnum(String.valueOf("CPU"), true);
 
-    FlavorTypeEnum(String value) {
+    public static final FlavorTypeEnum GPU = new FlavorTypeEnum(String.valueOf("GPU"), true);
+
+    public static final FlavorTypeEnum ASCEND = new FlavorTypeEnum(String.valueOf("Ascend"), true);
+
+
+    private static final java.util.Map<String, FlavorTypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(CPU.value, CPU);
+
+      KNOWN.put(GPU.value, GPU);
+
+      KNOWN.put(ASCEND.value, ASCEND);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private FlavorTypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<FlavorTypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof FlavorTypeEnum && java.util.Objects.equals(value, ((FlavorTypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -92,12 +129,11 @@ public class DeProfile {
 
     @JsonCreator
     public static FlavorTypeEnum fromValue(String value) {
-      for (FlavorTypeEnum b : FlavorTypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      FlavorTypeEnum known = KNOWN.get(value);
+      return known != null ? known : new FlavorTypeEnum(value, false);
     }
   }
 

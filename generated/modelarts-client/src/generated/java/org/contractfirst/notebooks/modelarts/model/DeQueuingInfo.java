@@ -63,21 +63,56 @@ public class DeQueuingInfo {
 
   /**
    * Queuing status, CREATE_QUEUING or START_QUEUING.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum StatusEnum {
-    CREATE_QUEUING(String.valueOf("CREATE_QUEUING")),
-    
-    START_QUEUING(String.valueOf("START_QUEUING"));
+  public static final class StatusEnum {
 
-    private String value;
+    public static final StatusEnum CREATE_QUEUING = new StatusEnum(String.valueOf("CREATE_QUEUING"), true);
 
-    StatusEnum(String value) {
+    public static final StatusEnum START_QUEUING = new StatusEnum(String.valueOf("START_QUEUING"), true);
+
+
+    private static final java.util.Map<String, StatusEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(CREATE_QUEUING.value, CREATE_QUEUING);
+
+      KNOWN.put(START_QUEUING.value, START_QUEUING);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private StatusEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<StatusEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof StatusEnum && java.util.Objects.equals(value, ((StatusEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -87,12 +122,11 @@ public class DeQueuingInfo {
 
     @JsonCreator
     public static StatusEnum fromValue(String value) {
-      for (StatusEnum b : StatusEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      StatusEnum known = KNOWN.get(value);
+      return known != null ? known : new StatusEnum(value, false);
     }
   }
 

@@ -55,21 +55,56 @@ public class DeRepository {
 
   /**
    * Repository type, CodeClub or GitHub.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum TypeEnum {
-    CODE_CLUB(String.valueOf("CodeClub")),
-    
-    GIT_HUB(String.valueOf("GitHub"));
+  public static final class TypeEnum {
 
-    private String value;
+    public static final TypeEnum CODE_CLUB = new TypeEnum(String.valueOf("CodeClub"), true);
 
-    TypeEnum(String value) {
+    public static final TypeEnum GIT_HUB = new TypeEnum(String.valueOf("GitHub"), true);
+
+
+    private static final java.util.Map<String, TypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(CODE_CLUB.value, CODE_CLUB);
+
+      KNOWN.put(GIT_HUB.value, GIT_HUB);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private TypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<TypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof TypeEnum && java.util.Objects.equals(value, ((TypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -79,12 +114,11 @@ public class DeRepository {
 
     @JsonCreator
     public static TypeEnum fromValue(String value) {
-      for (TypeEnum b : TypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      TypeEnum known = KNOWN.get(value);
+      return known != null ? known : new TypeEnum(value, false);
     }
   }
 

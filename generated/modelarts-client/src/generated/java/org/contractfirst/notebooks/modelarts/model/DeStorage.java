@@ -35,23 +35,60 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class DeStorage {
   /**
    * Storage type, obs, obsfs or evs. obsfs is supported only in some dedicated resource pools.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum TypeEnum {
-    OBS(String.valueOf("obs")),
-    
-    OBSFS(String.valueOf("obsfs")),
-    
-    EVS(String.valueOf("evs"));
+  public static final class TypeEnum {
 
-    private String value;
+    public static final TypeEnum OBS = new TypeEnum(String.valueOf("obs"), true);
 
-    TypeEnum(String value) {
+    public static final TypeEnum OBSFS = new TypeEnum(String.valueOf("obsfs"), true);
+
+    public static final TypeEnum EVS = new TypeEnum(String.valueOf("evs"), true);
+
+
+    private static final java.util.Map<String, TypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(OBS.value, OBS);
+
+      KNOWN.put(OBSFS.value, OBSFS);
+
+      KNOWN.put(EVS.value, EVS);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private TypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<TypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof TypeEnum && java.util.Objects.equals(value, ((TypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -61,12 +98,11 @@ public class DeStorage {
 
     @JsonCreator
     public static TypeEnum fromValue(String value) {
-      for (TypeEnum b : TypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      TypeEnum known = KNOWN.get(value);
+      return known != null ? known : new TypeEnum(value, false);
     }
   }
 

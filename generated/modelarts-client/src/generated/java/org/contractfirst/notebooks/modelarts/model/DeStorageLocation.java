@@ -48,21 +48,56 @@ public class DeStorageLocation {
 
   /**
    * Access mode of the mounted files, only for the obsfs type. ReadOnlyMany (read-only) or ReadWriteMany (read/write, default).
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum AccessModesEnum {
-    READ_ONLY_MANY(String.valueOf("ReadOnlyMany")),
-    
-    READ_WRITE_MANY(String.valueOf("ReadWriteMany"));
+  public static final class AccessModesEnum {
 
-    private String value;
+    public static final AccessModesEnum READ_ONLY_MANY = new AccessModesEnum(String.valueOf("ReadOnlyMany"), true);
 
-    AccessModesEnum(String value) {
+    public static final AccessModesEnum READ_WRITE_MANY = new AccessModesEnum(String.valueOf("ReadWriteMany"), true);
+
+
+    private static final java.util.Map<String, AccessModesEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(READ_ONLY_MANY.value, READ_ONLY_MANY);
+
+      KNOWN.put(READ_WRITE_MANY.value, READ_WRITE_MANY);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private AccessModesEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<AccessModesEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof AccessModesEnum && java.util.Objects.equals(value, ((AccessModesEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -72,12 +107,11 @@ public class DeStorageLocation {
 
     @JsonCreator
     public static AccessModesEnum fromValue(String value) {
-      for (AccessModesEnum b : AccessModesEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      AccessModesEnum known = KNOWN.get(value);
+      return known != null ? known : new AccessModesEnum(value, false);
     }
   }
 

@@ -45,21 +45,56 @@ public class EndpointsRes {
 
   /**
    * Supported service. Options: - NOTEBOOK: You can access notebook instances using HTTPS. - SSH: You can remotely access the notebook instance through SSH.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum DevServiceEnum {
-    NOTEBOOK(String.valueOf("NOTEBOOK")),
-    
-    SSH(String.valueOf("SSH"));
+  public static final class DevServiceEnum {
 
-    private String value;
+    public static final DevServiceEnum NOTEBOOK = new DevServiceEnum(String.valueOf("NOTEBOOK"), true);
 
-    DevServiceEnum(String value) {
+    public static final DevServiceEnum SSH = new DevServiceEnum(String.valueOf("SSH"), true);
+
+
+    private static final java.util.Map<String, DevServiceEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(NOTEBOOK.value, NOTEBOOK);
+
+      KNOWN.put(SSH.value, SSH);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private DevServiceEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<DevServiceEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof DevServiceEnum && java.util.Objects.equals(value, ((DevServiceEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -69,12 +104,11 @@ public class EndpointsRes {
 
     @JsonCreator
     public static DevServiceEnum fromValue(String value) {
-      for (DevServiceEnum b : DevServiceEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      DevServiceEnum known = KNOWN.get(value);
+      return known != null ? known : new DevServiceEnum(value, false);
     }
   }
 

@@ -55,21 +55,56 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class Image {
   /**
    * Processor architecture supported by the image. Options: - X86_64: x86 architecture - AARCH64: Arm architecture
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum ArchEnum {
-    X86_64(String.valueOf("X86_64")),
-    
-    AARCH64(String.valueOf("AARCH64"));
+  public static final class ArchEnum {
 
-    private String value;
+    public static final ArchEnum X86_64 = new ArchEnum(String.valueOf("X86_64"), true);
 
-    ArchEnum(String value) {
+    public static final ArchEnum AARCH64 = new ArchEnum(String.valueOf("AARCH64"), true);
+
+
+    private static final java.util.Map<String, ArchEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(X86_64.value, X86_64);
+
+      KNOWN.put(AARCH64.value, AARCH64);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private ArchEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<ArchEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof ArchEnum && java.util.Objects.equals(value, ((ArchEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -79,12 +114,11 @@ public class Image {
 
     @JsonCreator
     public static ArchEnum fromValue(String value) {
-      for (ArchEnum b : ArchEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      ArchEnum known = KNOWN.get(value);
+      return known != null ? known : new ArchEnum(value, false);
     }
   }
 
@@ -102,21 +136,56 @@ public class Image {
 
   /**
    * Gets or Sets devServices
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum DevServicesEnum {
-    NOTEBOOK(String.valueOf("NOTEBOOK")),
-    
-    SSH(String.valueOf("SSH"));
+  public static final class DevServicesEnum {
 
-    private String value;
+    public static final DevServicesEnum NOTEBOOK = new DevServicesEnum(String.valueOf("NOTEBOOK"), true);
 
-    DevServicesEnum(String value) {
+    public static final DevServicesEnum SSH = new DevServicesEnum(String.valueOf("SSH"), true);
+
+
+    private static final java.util.Map<String, DevServicesEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(NOTEBOOK.value, NOTEBOOK);
+
+      KNOWN.put(SSH.value, SSH);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private DevServicesEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<DevServicesEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof DevServicesEnum && java.util.Objects.equals(value, ((DevServicesEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -126,12 +195,11 @@ public class Image {
 
     @JsonCreator
     public static DevServicesEnum fromValue(String value) {
-      for (DevServicesEnum b : DevServicesEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      DevServicesEnum known = KNOWN.get(value);
+      return known != null ? known : new DevServicesEnum(value, false);
     }
   }
 
@@ -153,21 +221,56 @@ public class Image {
 
   /**
    * Image source. Options: - CUSTOMIZE: user-defined image - IMAGE_SAVE: image saved using a development environment instance
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum OriginEnum {
-    CUSTOMIZE(String.valueOf("CUSTOMIZE")),
-    
-    IMAGE_SAVE(String.valueOf("IMAGE_SAVE"));
+  public static final class OriginEnum {
 
-    private String value;
+    public static final OriginEnum CUSTOMIZE = new OriginEnum(String.valueOf("CUSTOMIZE"), true);
 
-    OriginEnum(String value) {
+    public static final OriginEnum IMAGE_SAVE = new OriginEnum(String.valueOf("IMAGE_SAVE"), true);
+
+
+    private static final java.util.Map<String, OriginEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(CUSTOMIZE.value, CUSTOMIZE);
+
+      KNOWN.put(IMAGE_SAVE.value, IMAGE_SAVE);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private OriginEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<OriginEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof OriginEnum && java.util.Objects.equals(value, ((OriginEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -177,12 +280,11 @@ public class Image {
 
     @JsonCreator
     public static OriginEnum fromValue(String value) {
-      for (OriginEnum b : OriginEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      OriginEnum known = KNOWN.get(value);
+      return known != null ? known : new OriginEnum(value, false);
     }
   }
 
@@ -192,21 +294,56 @@ public class Image {
 
   /**
    * Gets or Sets resourceCategories
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum ResourceCategoriesEnum {
-    CPU(String.valueOf("CPU")),
-    
-    GPU(String.valueOf("GPU"));
+  public static final class ResourceCategoriesEnum {
 
-    private String value;
+    public static final ResourceCategoriesEnum CPU = new ResourceCategoriesEnum(String.valueOf("CPU"), true);
 
-    ResourceCategoriesEnum(String value) {
+    public static final ResourceCategoriesEnum GPU = new ResourceCategoriesEnum(String.valueOf("GPU"), true);
+
+
+    private static final java.util.Map<String, ResourceCategoriesEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(CPU.value, CPU);
+
+      KNOWN.put(GPU.value, GPU);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private ResourceCategoriesEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<ResourceCategoriesEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof ResourceCategoriesEnum && java.util.Objects.equals(value, ((ResourceCategoriesEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -216,12 +353,11 @@ public class Image {
 
     @JsonCreator
     public static ResourceCategoriesEnum fromValue(String value) {
-      for (ResourceCategoriesEnum b : ResourceCategoriesEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      ResourceCategoriesEnum known = KNOWN.get(value);
+      return known != null ? known : new ResourceCategoriesEnum(value, false);
     }
   }
 
@@ -231,27 +367,68 @@ public class Image {
 
   /**
    * Supported image types. Options: - COMMON: common image - INFERENCE: image used for inference - TRAIN: image used for training - DEV: image used for development and debugging - UNKNOWN: image whose supported services are not specified
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum ServiceTypeEnum {
-    COMMON(String.valueOf("COMMON")),
-    
-    INFERENCE(String.valueOf("INFERENCE")),
-    
-    TRAIN(String.valueOf("TRAIN")),
-    
-    DEV(String.valueOf("DEV")),
-    
-    UNKNOWN(String.valueOf("UNKNOWN"));
+  public static final class ServiceTypeEnum {
 
-    private String value;
+    public static final ServiceTypeEnum COMMON = new ServiceTypeEnum(String.valueOf("COMMON"), true);
 
-    ServiceTypeEnum(String value) {
+    public static final ServiceTypeEnum INFERENCE = new ServiceTypeEnum(String.valueOf("INFERENCE"), true);
+
+    public static final ServiceTypeEnum TRAIN = new ServiceTypeEnum(String.valueOf("TRAIN"), true);
+
+    public static final ServiceTypeEnum DEV = new ServiceTypeEnum(String.valueOf("DEV"), true);
+
+    public static final ServiceTypeEnum UNKNOWN = new ServiceTypeEnum(String.valueOf("UNKNOWN"), true);
+
+
+    private static final java.util.Map<String, ServiceTypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(COMMON.value, COMMON);
+
+      KNOWN.put(INFERENCE.value, INFERENCE);
+
+      KNOWN.put(TRAIN.value, TRAIN);
+
+      KNOWN.put(DEV.value, DEV);
+
+      KNOWN.put(UNKNOWN.value, UNKNOWN);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private ServiceTypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<ServiceTypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof ServiceTypeEnum && java.util.Objects.equals(value, ((ServiceTypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -261,12 +438,11 @@ public class Image {
 
     @JsonCreator
     public static ServiceTypeEnum fromValue(String value) {
-      for (ServiceTypeEnum b : ServiceTypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      ServiceTypeEnum known = KNOWN.get(value);
+      return known != null ? known : new ServiceTypeEnum(value, false);
     }
   }
 
@@ -280,29 +456,72 @@ public class Image {
 
   /**
    * Image status. Options: - INIT: The image is being initialized. - CREATING: The image is being saved. The notebook instance is unavailable meanwhile. - CREATE_FAILED: Saving the image failed. - ERROR: An error occurred. - DELETED: The image has been deleted. - ACTIVE: The image has been saved; it can be viewed on the SWR console and used to create notebook instances.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum StatusEnum {
-    INIT(String.valueOf("INIT")),
-    
-    CREATING(String.valueOf("CREATING")),
-    
-    CREATE_FAILED(String.valueOf("CREATE_FAILED")),
-    
-    ERROR(String.valueOf("ERROR")),
-    
-    DELETED(String.valueOf("DELETED")),
-    
-    ACTIVE(String.valueOf("ACTIVE"));
+  public static final class StatusEnum {
 
-    private String value;
+    public static final StatusEnum INIT = new StatusEnum(String.valueOf("INIT"), true);
 
-    StatusEnum(String value) {
+    public static final StatusEnum CREATING = new StatusEnum(String.valueOf("CREATING"), true);
+
+    public static final StatusEnum CREATE_FAILED = new StatusEnum(String.valueOf("CREATE_FAILED"), true);
+
+    public static final StatusEnum ERROR = new StatusEnum(String.valueOf("ERROR"), true);
+
+    public static final StatusEnum DELETED = new StatusEnum(String.valueOf("DELETED"), true);
+
+    public static final StatusEnum ACTIVE = new StatusEnum(String.valueOf("ACTIVE"), true);
+
+
+    private static final java.util.Map<String, StatusEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(INIT.value, INIT);
+
+      KNOWN.put(CREATING.value, CREATING);
+
+      KNOWN.put(CREATE_FAILED.value, CREATE_FAILED);
+
+      KNOWN.put(ERROR.value, ERROR);
+
+      KNOWN.put(DELETED.value, DELETED);
+
+      KNOWN.put(ACTIVE.value, ACTIVE);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private StatusEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<StatusEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof StatusEnum && java.util.Objects.equals(value, ((StatusEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -312,12 +531,11 @@ public class Image {
 
     @JsonCreator
     public static StatusEnum fromValue(String value) {
-      for (StatusEnum b : StatusEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      StatusEnum known = KNOWN.get(value);
+      return known != null ? known : new StatusEnum(value, false);
     }
   }
 
@@ -331,21 +549,56 @@ public class Image {
 
   /**
    * Gets or Sets supportResCategories
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum SupportResCategoriesEnum {
-    CPU(String.valueOf("CPU")),
-    
-    GPU(String.valueOf("GPU"));
+  public static final class SupportResCategoriesEnum {
 
-    private String value;
+    public static final SupportResCategoriesEnum CPU = new SupportResCategoriesEnum(String.valueOf("CPU"), true);
 
-    SupportResCategoriesEnum(String value) {
+    public static final SupportResCategoriesEnum GPU = new SupportResCategoriesEnum(String.valueOf("GPU"), true);
+
+
+    private static final java.util.Map<String, SupportResCategoriesEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(CPU.value, CPU);
+
+      KNOWN.put(GPU.value, GPU);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private SupportResCategoriesEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<SupportResCategoriesEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof SupportResCategoriesEnum && java.util.Objects.equals(value, ((SupportResCategoriesEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -355,12 +608,11 @@ public class Image {
 
     @JsonCreator
     public static SupportResCategoriesEnum fromValue(String value) {
-      for (SupportResCategoriesEnum b : SupportResCategoriesEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      SupportResCategoriesEnum known = KNOWN.get(value);
+      return known != null ? known : new SupportResCategoriesEnum(value, false);
     }
   }
 
@@ -378,21 +630,56 @@ public class Image {
 
   /**
    * Image type. Options: - BUILD_IN: built-in system image - DEDICATED: private image saved by the user
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum TypeEnum {
-    BUILD_IN(String.valueOf("BUILD_IN")),
-    
-    DEDICATED(String.valueOf("DEDICATED"));
+  public static final class TypeEnum {
 
-    private String value;
+    public static final TypeEnum BUILD_IN = new TypeEnum(String.valueOf("BUILD_IN"), true);
 
-    TypeEnum(String value) {
+    public static final TypeEnum DEDICATED = new TypeEnum(String.valueOf("DEDICATED"), true);
+
+
+    private static final java.util.Map<String, TypeEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(BUILD_IN.value, BUILD_IN);
+
+      KNOWN.put(DEDICATED.value, DEDICATED);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private TypeEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<TypeEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof TypeEnum && java.util.Objects.equals(value, ((TypeEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -402,12 +689,11 @@ public class Image {
 
     @JsonCreator
     public static TypeEnum fromValue(String value) {
-      for (TypeEnum b : TypeEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      TypeEnum known = KNOWN.get(value);
+      return known != null ? known : new TypeEnum(value, false);
     }
   }
 
@@ -421,21 +707,56 @@ public class Image {
 
   /**
    * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum VisibilityEnum {
-    PRIVATE(String.valueOf("PRIVATE")),
-    
-    PUBLIC(String.valueOf("PUBLIC"));
+  public static final class VisibilityEnum {
 
-    private String value;
+    public static final VisibilityEnum PRIVATE = new VisibilityEnum(String.valueOf("PRIVATE"), true);
 
-    VisibilityEnum(String value) {
+    public static final VisibilityEnum PUBLIC = new VisibilityEnum(String.valueOf("PUBLIC"), true);
+
+
+    private static final java.util.Map<String, VisibilityEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(PRIVATE.value, PRIVATE);
+
+      KNOWN.put(PUBLIC.value, PUBLIC);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private VisibilityEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<VisibilityEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof VisibilityEnum && java.util.Objects.equals(value, ((VisibilityEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -445,12 +766,11 @@ public class Image {
 
     @JsonCreator
     public static VisibilityEnum fromValue(String value) {
-      for (VisibilityEnum b : VisibilityEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      VisibilityEnum known = KNOWN.get(value);
+      return known != null ? known : new VisibilityEnum(value, false);
     }
   }
 

@@ -40,25 +40,64 @@ public class JobProgress {
 
   /**
    * Job status in a specified step. Options: - WAITING: The job is waiting. - PROCESSING: The job is being processed. - FAILED: The job failed. - COMPLETED: The job is complete.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum StatusEnum {
-    WAITING(String.valueOf("WAITING")),
-    
-    PROCESSING(String.valueOf("PROCESSING")),
-    
-    FAILED(String.valueOf("FAILED")),
-    
-    COMPLETED(String.valueOf("COMPLETED"));
+  public static final class StatusEnum {
 
-    private String value;
+    public static final StatusEnum WAITING = new StatusEnum(String.valueOf("WAITING"), true);
 
-    StatusEnum(String value) {
+    public static final StatusEnum PROCESSING = new StatusEnum(String.valueOf("PROCESSING"), true);
+
+    public static final StatusEnum FAILED = new StatusEnum(String.valueOf("FAILED"), true);
+
+    public static final StatusEnum COMPLETED = new StatusEnum(String.valueOf("COMPLETED"), true);
+
+
+    private static final java.util.Map<String, StatusEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(WAITING.value, WAITING);
+
+      KNOWN.put(PROCESSING.value, PROCESSING);
+
+      KNOWN.put(FAILED.value, FAILED);
+
+      KNOWN.put(COMPLETED.value, COMPLETED);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private StatusEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<StatusEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof StatusEnum && java.util.Objects.equals(value, ((StatusEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -68,12 +107,11 @@ public class JobProgress {
 
     @JsonCreator
     public static StatusEnum fromValue(String value) {
-      for (StatusEnum b : StatusEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      StatusEnum known = KNOWN.get(value);
+      return known != null ? known : new StatusEnum(value, false);
     }
   }
 
@@ -83,25 +121,64 @@ public class JobProgress {
 
   /**
    * Job step. Options: - 1: Prepare storage. - 2: Prepare compute resources. - 3: Configure the network. - 4: Initialize the instance.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum StepEnum {
-    NUMBER_1(Integer.valueOf(1)),
-    
-    NUMBER_2(Integer.valueOf(2)),
-    
-    NUMBER_3(Integer.valueOf(3)),
-    
-    NUMBER_4(Integer.valueOf(4));
+  public static final class StepEnum {
 
-    private Integer value;
+    public static final StepEnum NUMBER_1 = new StepEnum(Integer.valueOf(1), true);
 
-    StepEnum(Integer value) {
+    public static final StepEnum NUMBER_2 = new StepEnum(Integer.valueOf(2), true);
+
+    public static final StepEnum NUMBER_3 = new StepEnum(Integer.valueOf(3), true);
+
+    public static final StepEnum NUMBER_4 = new StepEnum(Integer.valueOf(4), true);
+
+
+    private static final java.util.Map<Integer, StepEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(NUMBER_1.value, NUMBER_1);
+
+      KNOWN.put(NUMBER_2.value, NUMBER_2);
+
+      KNOWN.put(NUMBER_3.value, NUMBER_3);
+
+      KNOWN.put(NUMBER_4.value, NUMBER_4);
+
+    }
+
+    private final Integer value;
+    private final boolean known;
+
+    private StepEnum(Integer value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<StepEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public Integer getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof StepEnum && java.util.Objects.equals(value, ((StepEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -111,12 +188,11 @@ public class JobProgress {
 
     @JsonCreator
     public static StepEnum fromValue(Integer value) {
-      for (StepEnum b : StepEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      StepEnum known = KNOWN.get(value);
+      return known != null ? known : new StepEnum(value, false);
     }
   }
 
@@ -225,6 +301,7 @@ public class JobProgress {
   }
 
 
+  @com.fasterxml.jackson.annotation.JsonAlias("step_description")
   @JsonProperty(value = JSON_PROPERTY_DESCRIPTION, required = false)
   @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
   public void setDescription(@jakarta.annotation.Nullable String description) {

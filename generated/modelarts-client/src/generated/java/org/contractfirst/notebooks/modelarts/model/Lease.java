@@ -77,6 +77,7 @@ public class Lease {
   }
 
 
+  @com.fasterxml.jackson.annotation.JsonAlias("create_time")
   @JsonProperty(value = JSON_PROPERTY_CREATE_AT, required = false)
   @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
   public void setCreateAt(@jakarta.annotation.Nullable Long createAt) {
@@ -177,6 +178,7 @@ public class Lease {
   }
 
 
+  @com.fasterxml.jackson.annotation.JsonAlias("update_time")
   @JsonProperty(value = JSON_PROPERTY_UPDATE_AT, required = false)
   @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
   public void setUpdateAt(@jakarta.annotation.Nullable Long updateAt) {

@@ -23,22 +23,56 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Instance type. Options: - DEFAULT: free CodeLab instance. You can create only one. - NOTEBOOK: billed instance.
+ * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+ * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
  */
-public enum NotebookFeature {
-  
-  DEFAULT("DEFAULT"),
-  
-  NOTEBOOK("NOTEBOOK");
+public final class NotebookFeature {
 
-  private String value;
+  public static final NotebookFeature DEFAULT = new NotebookFeature("DEFAULT", true);
 
-  NotebookFeature(String value) {
+  public static final NotebookFeature NOTEBOOK = new NotebookFeature("NOTEBOOK", true);
+
+
+  private static final java.util.Map<String, NotebookFeature> KNOWN = new java.util.LinkedHashMap<>();
+  static {
+
+    KNOWN.put(DEFAULT.value, DEFAULT);
+
+    KNOWN.put(NOTEBOOK.value, NOTEBOOK);
+
+  }
+
+  private final String value;
+  private final boolean known;
+
+  private NotebookFeature(String value, boolean known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /** The values the spec lists, in its order. */
+  public static java.util.List<NotebookFeature> values() {
+    return java.util.List.copyOf(KNOWN.values());
   }
 
   @JsonValue
   public String getValue() {
     return value;
+  }
+
+  /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+  public boolean isKnown() {
+    return known;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof NotebookFeature && java.util.Objects.equals(value, ((NotebookFeature) o).value));
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hashCode(value);
   }
 
   @Override
@@ -48,12 +82,11 @@ public enum NotebookFeature {
 
   @JsonCreator
   public static NotebookFeature fromValue(String value) {
-    for (NotebookFeature b : NotebookFeature.values()) {
-      if (b.value.equals(value)) {
-        return b;
-      }
+    if (value == null) {
+      return null;
     }
-    throw new IllegalArgumentException("Unexpected value '" + value + "'");
+    NotebookFeature known = KNOWN.get(value);
+    return known != null ? known : new NotebookFeature(value, false);
   }
 }
 

@@ -23,46 +23,104 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Instance status. Options: - INIT: The instance is being initialized. - CREATING: The instance is being created. - STARTING: The instance is starting. - STOPPING: The instance is stopping. - DELETING: The instance is being deleted. - RUNNING: The instance is running. - STOPPED: The instance is stopped. - SNAPSHOTTING: The image of the instance is being saved. - CREATE_FAILED: Creating the instance failed. - START_FAILED: Starting the instance failed. - DELETE_FAILED: Deleting the instance failed. - ERROR: An error occurred. - DELETED: The instance has been deleted. - FROZEN: The instance is frozen.
+ * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+ * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
  */
-public enum NotebookStatus {
-  
-  INIT("INIT"),
-  
-  CREATING("CREATING"),
-  
-  STARTING("STARTING"),
-  
-  STOPPING("STOPPING"),
-  
-  DELETING("DELETING"),
-  
-  RUNNING("RUNNING"),
-  
-  STOPPED("STOPPED"),
-  
-  SNAPSHOTTING("SNAPSHOTTING"),
-  
-  CREATE_FAILED("CREATE_FAILED"),
-  
-  START_FAILED("START_FAILED"),
-  
-  DELETE_FAILED("DELETE_FAILED"),
-  
-  ERROR("ERROR"),
-  
-  DELETED("DELETED"),
-  
-  FROZEN("FROZEN");
+public final class NotebookStatus {
 
-  private String value;
+  public static final NotebookStatus INIT = new NotebookStatus("INIT", true);
 
-  NotebookStatus(String value) {
+  public static final NotebookStatus CREATING = new NotebookStatus("CREATING", true);
+
+  public static final NotebookStatus STARTING = new NotebookStatus("STARTING", true);
+
+  public static final NotebookStatus STOPPING = new NotebookStatus("STOPPING", true);
+
+  public static final NotebookStatus DELETING = new NotebookStatus("DELETING", true);
+
+  public static final NotebookStatus RUNNING = new NotebookStatus("RUNNING", true);
+
+  public static final NotebookStatus STOPPED = new NotebookStatus("STOPPED", true);
+
+  public static final NotebookStatus SNAPSHOTTING = new NotebookStatus("SNAPSHOTTING", true);
+
+  public static final NotebookStatus CREATE_FAILED = new NotebookStatus("CREATE_FAILED", true);
+
+  public static final NotebookStatus START_FAILED = new NotebookStatus("START_FAILED", true);
+
+  public static final NotebookStatus DELETE_FAILED = new NotebookStatus("DELETE_FAILED", true);
+
+  public static final NotebookStatus ERROR = new NotebookStatus("ERROR", true);
+
+  public static final NotebookStatus DELETED = new NotebookStatus("DELETED", true);
+
+  public static final NotebookStatus FROZEN = new NotebookStatus("FROZEN", true);
+
+
+  private static final java.util.Map<String, NotebookStatus> KNOWN = new java.util.LinkedHashMap<>();
+  static {
+
+    KNOWN.put(INIT.value, INIT);
+
+    KNOWN.put(CREATING.value, CREATING);
+
+    KNOWN.put(STARTING.value, STARTING);
+
+    KNOWN.put(STOPPING.value, STOPPING);
+
+    KNOWN.put(DELETING.value, DELETING);
+
+    KNOWN.put(RUNNING.value, RUNNING);
+
+    KNOWN.put(STOPPED.value, STOPPED);
+
+    KNOWN.put(SNAPSHOTTING.value, SNAPSHOTTING);
+
+    KNOWN.put(CREATE_FAILED.value, CREATE_FAILED);
+
+    KNOWN.put(START_FAILED.value, START_FAILED);
+
+    KNOWN.put(DELETE_FAILED.value, DELETE_FAILED);
+
+    KNOWN.put(ERROR.value, ERROR);
+
+    KNOWN.put(DELETED.value, DELETED);
+
+    KNOWN.put(FROZEN.value, FROZEN);
+
+  }
+
+  private final String value;
+  private final boolean known;
+
+  private NotebookStatus(String value, boolean known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /** The values the spec lists, in its order. */
+  public static java.util.List<NotebookStatus> values() {
+    return java.util.List.copyOf(KNOWN.values());
   }
 
   @JsonValue
   public String getValue() {
     return value;
+  }
+
+  /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+  public boolean isKnown() {
+    return known;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof NotebookStatus && java.util.Objects.equals(value, ((NotebookStatus) o).value));
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hashCode(value);
   }
 
   @Override
@@ -72,12 +130,11 @@ public enum NotebookStatus {
 
   @JsonCreator
   public static NotebookStatus fromValue(String value) {
-    for (NotebookStatus b : NotebookStatus.values()) {
-      if (b.value.equals(value)) {
-        return b;
-      }
+    if (value == null) {
+      return null;
     }
-    throw new IllegalArgumentException("Unexpected value '" + value + "'");
+    NotebookStatus known = KNOWN.get(value);
+    return known != null ? known : new NotebookStatus(value, false);
   }
 }
 

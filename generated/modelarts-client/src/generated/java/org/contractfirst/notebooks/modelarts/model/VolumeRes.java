@@ -41,21 +41,56 @@ public class VolumeRes {
 
   /**
    * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service.
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum CategoryEnum {
-    EFS(String.valueOf("EFS")),
-    
-    EVS(String.valueOf("EVS"));
+  public static final class CategoryEnum {
 
-    private String value;
+    public static final CategoryEnum EFS = new CategoryEnum(String.valueOf("EFS"), true);
 
-    CategoryEnum(String value) {
+    public static final CategoryEnum EVS = new CategoryEnum(String.valueOf("EVS"), true);
+
+
+    private static final java.util.Map<String, CategoryEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(EFS.value, EFS);
+
+      KNOWN.put(EVS.value, EVS);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private CategoryEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<CategoryEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof CategoryEnum && java.util.Objects.equals(value, ((CategoryEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -65,12 +100,11 @@ public class VolumeRes {
 
     @JsonCreator
     public static CategoryEnum fromValue(String value) {
-      for (CategoryEnum b : CategoryEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      CategoryEnum known = KNOWN.get(value);
+      return known != null ? known : new CategoryEnum(value, false);
     }
   }
 
@@ -84,21 +118,56 @@ public class VolumeRes {
 
   /**
    * Owner of the resource. Options: - MANAGED: Resources are managed by the service. - DEDICATED: Resources are managed by the user account (EFS only).
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
-  public enum OwnershipEnum {
-    MANAGED(String.valueOf("MANAGED")),
-    
-    DEDICATED(String.valueOf("DEDICATED"));
+  public static final class OwnershipEnum {
 
-    private String value;
+    public static final OwnershipEnum MANAGED = new OwnershipEnum(String.valueOf("MANAGED"), true);
 
-    OwnershipEnum(String value) {
+    public static final OwnershipEnum DEDICATED = new OwnershipEnum(String.valueOf("DEDICATED"), true);
+
+
+    private static final java.util.Map<String, OwnershipEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(MANAGED.value, MANAGED);
+
+      KNOWN.put(DEDICATED.value, DEDICATED);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private OwnershipEnum(String value, boolean known) {
       this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<OwnershipEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
     }
 
     @JsonValue
     public String getValue() {
       return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof OwnershipEnum && java.util.Objects.equals(value, ((OwnershipEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
     }
 
     @Override
@@ -108,12 +177,11 @@ public class VolumeRes {
 
     @JsonCreator
     public static OwnershipEnum fromValue(String value) {
-      for (OwnershipEnum b : OwnershipEnum.values()) {
-        if (b.value.equals(value)) {
-          return b;
-        }
+      if (value == null) {
+        return null;
       }
-      throw new IllegalArgumentException("Unexpected value '" + value + "'");
+      OwnershipEnum known = KNOWN.get(value);
+      return known != null ? known : new OwnershipEnum(value, false);
     }
   }
 

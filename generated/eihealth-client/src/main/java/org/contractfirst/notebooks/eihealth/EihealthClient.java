@@ -1,0 +1,67 @@
+package org.contractfirst.notebooks.eihealth;
+
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
+import org.contractfirst.notebooks.eihealth.invoker.JSON;
+import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
+import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
+import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.HeaderAuth;
+import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.Pages;
+
+import java.util.stream.Stream;
+
+/**
+ * Hand-written entry point of the EIHealth client: a configured HTTP stack (typed errors, retries of
+ * idempotent calls, credentials) and the generated API on top of it. Thread-safe; build once, reuse.
+ */
+public final class EihealthClient {
+
+    private final NotebooksApi notebooks;
+
+    private EihealthClient(NotebooksApi notebooks) {
+        this.notebooks = notebooks;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Huawei Cloud endpoint of a region, e.g. {@code https://eihealth.cn-north-4.myhuaweicloud.com/}. */
+    public static String regionUrl(String region) {
+        return "https://eihealth." + region + ".myhuaweicloud.com/";
+    }
+
+    public NotebooksApi notebooks() {
+        return notebooks;
+    }
+
+    /** Every notebook of an EIHealth project, fetched lazily {@code pageSize} (1 to 1000) at a time. */
+    public Stream<NotebookEntity> allNotebooks(String projectId, String eihealthProjectId, int pageSize) {
+        return Pages.stream(pageSize,
+                (offset, limit) -> notebooks.listNotebooks(projectId, eihealthProjectId, limit, null, offset, null)
+                        .execute().body(),
+                ListNotebooksResponse::getNotebooks, ListNotebooksResponse::getCount);
+    }
+
+    public static final class Builder extends ClientBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        /** Huawei Cloud region, e.g. {@code cn-north-4}; sets the base URL. */
+        public Builder region(String region) {
+            return baseUrl(regionUrl(region));
+        }
+
+        /** IAM token, sent as {@code X-Auth-Token}. */
+        public Builder token(String token) {
+            return auth(HeaderAuth.xAuthToken(token));
+        }
+
+        public EihealthClient build() {
+            return new EihealthClient(retrofit("EIHealth", new HuaweiErrorDecoder(), new JSON().getMapper())
+                    .create(NotebooksApi.class));
+        }
+    }
+}

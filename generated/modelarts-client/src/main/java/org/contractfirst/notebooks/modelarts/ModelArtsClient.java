@@ -1,0 +1,92 @@
+package org.contractfirst.notebooks.modelarts;
+
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.invoker.JSON;
+import org.contractfirst.notebooks.modelarts.model.DeInstance;
+import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
+import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
+import org.contractfirst.notebooks.modelarts.model.NotebookResp;
+import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.HeaderAuth;
+import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.Pages;
+import retrofit2.Retrofit;
+
+import java.util.stream.Stream;
+
+/**
+ * Hand-written entry point of the ModelArts client: a configured HTTP stack (typed errors, retries of
+ * idempotent calls, credentials) and the generated API interfaces on top of it.
+ *
+ * <pre>{@code
+ * ModelArtsClient modelarts = ModelArtsClient.builder().region("cn-north-4").token(token).build();
+ * ListNotebooksResponse page = modelarts.devEnviron().listNotebooks(projectId, ...).execute().body();
+ * }</pre>
+ * Build one client per credentials and reuse it: clients are thread-safe and share one connection pool.
+ */
+public final class ModelArtsClient {
+
+    private final DevEnvironApi devEnviron;
+    private final DevEnvironOldVersionApi devEnvironOldVersion;
+
+    private ModelArtsClient(Retrofit retrofit) {
+        this.devEnviron = retrofit.create(DevEnvironApi.class);
+        this.devEnvironOldVersion = retrofit.create(DevEnvironOldVersionApi.class);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Huawei Cloud endpoint of a region, e.g. {@code https://modelarts.cn-north-4.myhuaweicloud.com/}. */
+    public static String regionUrl(String region) {
+        return "https://modelarts." + region + ".myhuaweicloud.com/";
+    }
+
+    /** Notebook instances (new version): listNotebooks, openCodeLab. */
+    public DevEnvironApi devEnviron() {
+        return devEnviron;
+    }
+
+    /** Development environment instances (old version): listDevEnvInstances. */
+    public DevEnvironOldVersionApi devEnvironOldVersion() {
+        return devEnvironOldVersion;
+    }
+
+    /** Every notebook instance of the project, fetched lazily {@code pageSize} at a time. */
+    public Stream<NotebookResp> allNotebooks(String projectId, int pageSize) {
+        return Pages.stream(pageSize,
+                (offset, limit) -> devEnviron.listNotebooks(projectId, null, limit, null, null, offset,
+                        null, null, null, null, null, null).execute().body(),
+                ListNotebooksResponse::getData, ListNotebooksResponse::getTotal);
+    }
+
+    /** Every development environment instance (old version) of the project, fetched lazily. */
+    public Stream<DeInstance> allDevEnvInstances(String projectId, int pageSize) {
+        return Pages.stream(pageSize,
+                (offset, limit) -> devEnvironOldVersion.listDevEnvInstances(projectId, null, null, null, null, null,
+                        offset, limit, null, null, null, null).execute().body(),
+                DeInstanceList::getInstances, DeInstanceList::getTotalCount);
+    }
+
+    public static final class Builder extends ClientBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        /** Huawei Cloud region, e.g. {@code cn-north-4}; sets the base URL. */
+        public Builder region(String region) {
+            return baseUrl(regionUrl(region));
+        }
+
+        /** IAM token, sent as {@code X-Auth-Token}. */
+        public Builder token(String token) {
+            return auth(HeaderAuth.xAuthToken(token));
+        }
+
+        public ModelArtsClient build() {
+            return new ModelArtsClient(retrofit("ModelArts", new HuaweiErrorDecoder(), new JSON().getMapper()));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.contractfirst.notebooks.scnet;
+
+import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.HeaderAuth;
+import org.contractfirst.notebooks.runtime.ScnetErrorDecoder;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
+import org.contractfirst.notebooks.scnet.invoker.JSON;
+
+/**
+ * Hand-written entry point of the SCNet client. SCNet reports business errors as HTTP 200 with a code other
+ * than "0"; this client turns them into {@link org.contractfirst.notebooks.runtime.ScnetApiException}, so a
+ * returned body always has code "0". Thread-safe; build once, reuse.
+ */
+public final class ScnetClient {
+
+    private final ContainerInstancesApi containerInstances;
+
+    private ScnetClient(ContainerInstancesApi containerInstances) {
+        this.containerInstances = containerInstances;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ContainerInstancesApi containerInstances() {
+        return containerInstances;
+    }
+
+    public static final class Builder extends ClientBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        /** Host (and port) of the computing center's AI service, e.g. {@code api01.example.com:65106}; sets an https base URL. */
+        public Builder host(String host) {
+            return baseUrl("https://" + host + "/");
+        }
+
+        /** SCNet API token, sent as the {@code token} header. */
+        public Builder token(String token) {
+            return auth(new HeaderAuth("token", token));
+        }
+
+        public ScnetClient build() {
+            return new ScnetClient(retrofit("SCNet", new ScnetErrorDecoder(), new JSON().getMapper())
+                    .create(ContainerInstancesApi.class));
+        }
+    }
+}

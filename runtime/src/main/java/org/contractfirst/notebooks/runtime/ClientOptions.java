@@ -1,0 +1,107 @@
+package org.contractfirst.notebooks.runtime;
+
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Transport settings of a service client: timeouts, retries, optional HTTP logging and the OkHttpClient
+ * whose connection pool and threads every client shares. Immutable; start from {@link #defaults()}.
+ */
+public final class ClientOptions {
+
+    /** HTTP logging: NONE, BASIC (request and status lines) or HEADERS (with credentials redacted). Bodies are never logged. */
+    public enum HttpLog { NONE, BASIC, HEADERS }
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final Duration callTimeout;
+    private final RetryPolicy retryPolicy;
+    private final HttpLog httpLog;
+    private final HttpLoggingInterceptor.Logger logger;
+    private final OkHttpClient baseClient;
+
+    private ClientOptions(Duration connectTimeout, Duration readTimeout, Duration writeTimeout, Duration callTimeout,
+                          RetryPolicy retryPolicy, HttpLog httpLog, HttpLoggingInterceptor.Logger logger,
+                          OkHttpClient baseClient) {
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.httpLog = Objects.requireNonNull(httpLog, "httpLog");
+        this.logger = Objects.requireNonNull(logger, "logger");
+        this.baseClient = Objects.requireNonNull(baseClient, "baseClient");
+    }
+
+    /** Connect 10 s, read 30 s, write 30 s, whole call (retries included) 2 min; default retries; no logging; shared OkHttpClient. */
+    public static ClientOptions defaults() {
+        return new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofMinutes(2), RetryPolicy.defaults(), HttpLog.NONE, SystemLogger.INSTANCE, SharedHttpClient.get());
+    }
+
+    public ClientOptions withTimeouts(Duration connect, Duration read, Duration write, Duration call) {
+        return new ClientOptions(connect, read, write, call, retryPolicy, httpLog, logger, baseClient);
+    }
+
+    public ClientOptions withRetryPolicy(RetryPolicy policy) {
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, policy, httpLog, logger, baseClient);
+    }
+
+    /** Logs HTTP traffic to {@code logger}; X-Auth-Token, token, Authorization and X-Security-Token are redacted. */
+    public ClientOptions withHttpLog(HttpLog level, HttpLoggingInterceptor.Logger logger) {
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, level, logger, baseClient);
+    }
+
+    /** Shares the connection pool and dispatcher of {@code client} (settings are applied on a derived client). */
+    public ClientOptions withBaseClient(OkHttpClient client) {
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, httpLog, logger, client);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public HttpLog httpLog() {
+        return httpLog;
+    }
+
+    public HttpLoggingInterceptor.Logger logger() {
+        return logger;
+    }
+
+    public OkHttpClient baseClient() {
+        return baseClient;
+    }
+
+    /** Default log sink: {@link System.Logger} "org.contractfirst.notebooks.http" at INFO. */
+    private enum SystemLogger implements HttpLoggingInterceptor.Logger {
+        INSTANCE;
+
+        private final System.Logger logger = System.getLogger("org.contractfirst.notebooks.http");
+
+        @Override
+        public void log(String message) {
+            logger.log(System.Logger.Level.INFO, message);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.contractfirst.notebooks.runtime;
+
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+import java.io.IOException;
+
+/**
+ * The outermost application interceptor: turns every unsuccessful answer into an {@link ApiException}
+ * (via the service's {@link ErrorDecoder}), and buffers successful bodies so that a truncated or non-JSON
+ * body is reported with its HTTP status and first bytes instead of failing somewhere inside the converter.
+ */
+public final class ErrorMappingInterceptor implements Interceptor {
+
+    /** Successful bodies up to this size are buffered and checked; larger ones are streamed unchecked. */
+    static final long MAX_BUFFERED_BODY = 64L * 1024 * 1024;
+    /** Error bodies are read up to this size. */
+    static final long MAX_ERROR_BODY = 1024 * 1024;
+
+    private final ErrorDecoder decoder;
+
+    public ErrorMappingInterceptor(ErrorDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        ResponseBody body = response.body();
+        if (!response.isSuccessful()) {
+            Buffer buffer = new Buffer();
+            IOException failure = body == null ? null : readInto(body, buffer, MAX_ERROR_BODY);
+            response.close();
+            throw decoder.httpError(response, buffer.readByteArray(), failure);
+        }
+        if (body == null || body.contentLength() == 0 || body.contentLength() > MAX_BUFFERED_BODY) {
+            ResponseContext.remember(response);
+            return response;
+        }
+        Buffer buffer = new Buffer();
+        IOException failure = readInto(body, buffer, MAX_BUFFERED_BODY);
+        response.close();
+        if (failure != null) {
+            byte[] partial = buffer.readByteArray();
+            throw new ApiException("response body truncated: " + failure.getMessage() + "; received "
+                    + ApiException.excerpt(partial), response.code(), null, null, response.header("X-Request-Id"),
+                    partial, response.request().method(), response.request().url().encodedPath(), failure);
+        }
+        if (buffer.size() > 0 && !looksLikeJson(body.contentType(), buffer)) {
+            byte[] bytes = buffer.readByteArray();
+            throw new ApiException("expected a JSON body, got " + body.contentType() + " " + ApiException.excerpt(bytes),
+                    response.code(), null, null, response.header("X-Request-Id"), bytes,
+                    response.request().method(), response.request().url().encodedPath(), null);
+        }
+        if (decoder.inspectsSuccessBodies()) {
+            ApiException envelopeError = decoder.successError(response, buffer.snapshot().toByteArray());
+            if (envelopeError != null) {
+                throw envelopeError;
+            }
+        }
+        ResponseContext.remember(response);
+        return response.newBuilder().body(ResponseBody.create(buffer, body.contentType(), buffer.size())).build();
+    }
+
+    /** Reads up to {@code limit} bytes; returns the failure instead of throwing, keeping what was read. */
+    private static IOException readInto(ResponseBody body, Buffer buffer, long limit) {
+        try {
+            BufferedSource source = body.source();
+            while (buffer.size() < limit && source.read(buffer, Math.min(8192, limit - buffer.size())) != -1) {
+                // keep reading
+            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    /** A JSON media type, or none, and a first non-blank byte that can start a JSON value. */
+    private static boolean looksLikeJson(MediaType type, Buffer buffer) {
+        if (type != null && !type.subtype().contains("json") && !"text".equals(type.type())) {
+            return false;
+        }
+        for (long i = 0; i < Math.min(buffer.size(), 1024); i++) {
+            byte b = buffer.getByte(i);
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF) {
+                continue; // whitespace and a UTF-8 byte order mark
+            }
+            return b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't' || b == 'f' || b == 'n';
+        }
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+package org.contractfirst.notebooks.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.Response;
+
+import java.util.List;
+
+/**
+ * SCNet: business errors arrive as HTTP 200 with an envelope {@code {"code": "10004", "msg": "...", "data": null}};
+ * any code other than {@code "0"} is an error. HTTP errors are decoded from the same envelope when present.
+ */
+public final class ScnetErrorDecoder implements ErrorDecoder {
+
+    @Override
+    public ApiException httpError(Response response, byte[] body, Throwable readFailure) {
+        JsonNode root = HuaweiErrorDecoder.parse(body);
+        String method = response.request().method();
+        String path = response.request().url().encodedPath();
+        String requestId = response.header("X-Request-Id");
+        if (root != null && root.isObject() && root.hasNonNull("code")) {
+            return new ScnetApiException(response.code(), root.get("code").asText(),
+                    HuaweiErrorDecoder.firstText(root, List.of("msg", "message")), requestId, body, method, path);
+        }
+        String summary = (readFailure != null ? "response body could not be read completely: " + readFailure
+                : "response body is not an SCNet envelope") + "; body starts with " + ApiException.excerpt(body);
+        return new ApiException(summary, response.code(), null, null, requestId, body, method, path, readFailure);
+    }
+
+    @Override
+    public boolean inspectsSuccessBodies() {
+        return true;
+    }
+
+    @Override
+    public ApiException successError(Response response, byte[] body) {
+        JsonNode root = HuaweiErrorDecoder.parse(body);
+        if (root == null || !root.isObject() || !root.hasNonNull("code")) {
+            return null; // not an envelope: left to the JSON converter, which reports what is wrong
+        }
+        String code = root.get("code").asText();
+        if ("0".equals(code)) {
+            return null;
+        }
+        return new ScnetApiException(response.code(), code, HuaweiErrorDecoder.firstText(root, List.of("msg", "message")),
+                response.header("X-Request-Id"), body, response.request().method(), response.request().url().encodedPath());
+    }
+}
