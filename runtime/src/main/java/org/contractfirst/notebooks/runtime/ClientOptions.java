@@ -23,10 +23,11 @@ public final class ClientOptions {
     private final HttpLog httpLog;
     private final HttpLoggingInterceptor.Logger logger;
     private final OkHttpClient baseClient;
+    private final RetryInterceptor.Sleeper sleeper;
 
     private ClientOptions(Duration connectTimeout, Duration readTimeout, Duration writeTimeout, Duration callTimeout,
                           RetryPolicy retryPolicy, HttpLog httpLog, HttpLoggingInterceptor.Logger logger,
-                          OkHttpClient baseClient) {
+                          OkHttpClient baseClient, RetryInterceptor.Sleeper sleeper) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
@@ -35,30 +36,41 @@ public final class ClientOptions {
         this.httpLog = Objects.requireNonNull(httpLog, "httpLog");
         this.logger = Objects.requireNonNull(logger, "logger");
         this.baseClient = Objects.requireNonNull(baseClient, "baseClient");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** Connect 10 s, read 30 s, write 30 s, whole call (retries included) 2 min; default retries; no logging; shared OkHttpClient. */
     public static ClientOptions defaults() {
         return new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofMinutes(2), RetryPolicy.defaults(), HttpLog.NONE, SystemLogger.INSTANCE, SharedHttpClient.get());
+                Duration.ofMinutes(2), RetryPolicy.defaults(), HttpLog.NONE, SystemLogger.INSTANCE, SharedHttpClient.get(),
+                RetryInterceptor.THREAD_SLEEP);
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration read, Duration write, Duration call) {
-        return new ClientOptions(connect, read, write, call, retryPolicy, httpLog, logger, baseClient);
+        return new ClientOptions(connect, read, write, call, retryPolicy, httpLog, logger, baseClient, sleeper);
     }
 
     public ClientOptions withRetryPolicy(RetryPolicy policy) {
-        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, policy, httpLog, logger, baseClient);
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, policy, httpLog, logger, baseClient, sleeper);
     }
 
     /** Logs HTTP traffic to {@code logger}; X-Auth-Token, token, Authorization and X-Security-Token are redacted. */
     public ClientOptions withHttpLog(HttpLog level, HttpLoggingInterceptor.Logger logger) {
-        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, level, logger, baseClient);
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, level, logger, baseClient, sleeper);
     }
 
     /** Shares the connection pool and dispatcher of {@code client} (settings are applied on a derived client). */
     public ClientOptions withBaseClient(OkHttpClient client) {
-        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, httpLog, logger, client);
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, httpLog, logger, client, sleeper);
+    }
+
+    /** How the client waits between retries (a test can record the waits instead of sleeping). */
+    public ClientOptions withRetrySleeper(RetryInterceptor.Sleeper sleeper) {
+        return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, httpLog, logger, baseClient, sleeper);
+    }
+
+    public RetryInterceptor.Sleeper retrySleeper() {
+        return sleeper;
     }
 
     public Duration connectTimeout() {

@@ -23,12 +23,11 @@ public final class RetryInterceptor implements Interceptor {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** The real wait. */
+    public static final Sleeper THREAD_SLEEP = d -> Thread.sleep(d.toMillis());
+
     private final RetryPolicy policy;
     private final Sleeper sleeper;
-
-    public RetryInterceptor(RetryPolicy policy) {
-        this(policy, d -> Thread.sleep(d.toMillis()));
-    }
 
     public RetryInterceptor(RetryPolicy policy, Sleeper sleeper) {
         this.policy = policy;

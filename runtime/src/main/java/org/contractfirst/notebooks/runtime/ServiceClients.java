@@ -34,7 +34,7 @@ public final class ServiceClients {
                 // Retries are the RetryInterceptor's decision alone: OkHttp must not silently repeat a POST.
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new ErrorMappingInterceptor(errors))
-                .addInterceptor(new RetryInterceptor(options.retryPolicy()));
+                .addInterceptor(new RetryInterceptor(options.retryPolicy(), options.retrySleeper()));
         if (auth != null) {
             builder.addInterceptor(auth);
         }

@@ -11,6 +11,8 @@ import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
 import org.contractfirst.notebooks.runtime.Pages;
+import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.runtime.auth.AkSkSigningInterceptor;
 import retrofit2.Retrofit;
 
 import java.util.stream.Stream;
@@ -83,6 +85,16 @@ public final class ModelArtsClient {
         /** IAM token, sent as {@code X-Auth-Token}. */
         public Builder token(String token) {
             return auth(HeaderAuth.xAuthToken(token));
+        }
+
+        /** Access key / secret key (and optionally a security token and project id): requests are signed with SDK-HMAC-SHA256. */
+        public Builder akSk(AkSkCredentials credentials) {
+            return auth(new AkSkSigningInterceptor(credentials));
+        }
+
+        @Override
+        protected boolean supportsAkSk() {
+            return true;
         }
 
         public ModelArtsClient build() {
