@@ -22,18 +22,18 @@ public final class PrismExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        String spec = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PrismMock.class)
+        PrismMock mock = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PrismMock.class)
                 .orElseThrow(() -> new ParameterResolutionException(
-                        context.getRequiredTestClass().getName() + " needs @PrismMock to receive a PrismServer"))
-                .value();
+                        context.getRequiredTestClass().getName() + " needs @PrismMock to receive a PrismServer"));
+        String key = mock.value() + (mock.dynamic() ? " (dynamic)" : "");
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(spec, PrismExtension::start, Running.class)
+                .getOrComputeIfAbsent(key, k -> start(mock.value(), mock.dynamic()), Running.class)
                 .server();
     }
 
-    private static Running start(String spec) {
+    private static Running start(String spec, boolean dynamic) {
         try {
-            return new Running(PrismServer.start(spec));
+            return new Running(PrismServer.start(spec, dynamic));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

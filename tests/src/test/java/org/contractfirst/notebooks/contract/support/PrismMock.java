@@ -16,5 +16,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PrismExtension.class)
 public @interface PrismMock {
+    /** The spec, relative to specs/. */
     String value();
+
+    /**
+     * Dynamic mode ({@code --dynamic --seed contract-tests}): responses are generated from the schemas by
+     * json-schema-faker instead of taken from the examples; {@code Prefer: seed=...} picks a reproducible one.
+     */
+    boolean dynamic() default false;
 }

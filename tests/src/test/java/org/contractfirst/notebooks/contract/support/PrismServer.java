@@ -28,8 +28,11 @@ public final class PrismServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** Fixed seed of dynamic mode, so that a failing generated response can be reproduced. */
+    public static final String SEED = "contract-tests";
+
     /** Starts Prism for {@code spec} (relative to the specs folder) and waits until it answers HTTP. */
-    static PrismServer start(String spec) throws IOException, InterruptedException {
+    static PrismServer start(String spec, boolean dynamic) throws IOException, InterruptedException {
         Path prism = Path.of(requiredProperty("prism.bin"));
         Path specFile = Path.of(requiredProperty("specs.dir")).resolve(spec);
         if (!Files.isExecutable(prism)) {
@@ -40,8 +43,13 @@ public final class PrismServer implements AutoCloseable {
         }
         int port = freePort();
         Path log = Files.createTempFile("prism-" + specFile.getFileName(), ".log");
-        Process process = new ProcessBuilder(List.of(prism.toString(), "mock", "--errors",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), specFile.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(prism.toString(), "mock", "--errors",
+                "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        if (dynamic) {
+            command.addAll(List.of("--dynamic", "--seed", SEED, "--verboseLevel", "warn"));
+        }
+        command.add(specFile.toString());
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
