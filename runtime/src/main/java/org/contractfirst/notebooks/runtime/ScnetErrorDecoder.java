@@ -11,19 +11,17 @@ import java.util.List;
  */
 public final class ScnetErrorDecoder implements ErrorDecoder {
 
+    private static final HuaweiErrorDecoder GENERIC = new HuaweiErrorDecoder();
+
     @Override
     public ApiException httpError(Response response, byte[] body, Throwable readFailure) {
         JsonNode root = HuaweiErrorDecoder.parse(body);
-        String method = response.request().method();
-        String path = response.request().url().encodedPath();
-        String requestId = response.header("X-Request-Id");
-        if (root != null && root.isObject() && root.hasNonNull("code")) {
+        if (root != null && root.isObject() && root.hasNonNull("code") && root.has("msg")) {
             return new ScnetApiException(response.code(), root.get("code").asText(),
-                    HuaweiErrorDecoder.firstText(root, List.of("msg", "message")), requestId, body, method, path);
+                    HuaweiErrorDecoder.firstText(root, List.of("msg", "message")), response.header("X-Request-Id"),
+                    body, response.request().method(), response.request().url().encodedPath());
         }
-        String summary = (readFailure != null ? "response body could not be read completely: " + readFailure
-                : "response body is not an SCNet envelope") + "; body starts with " + ApiException.excerpt(body);
-        return new ApiException(summary, response.code(), null, null, requestId, body, method, path, readFailure);
+        return GENERIC.httpError(response, body, readFailure); // a gateway's own error body, or no JSON at all
     }
 
     @Override

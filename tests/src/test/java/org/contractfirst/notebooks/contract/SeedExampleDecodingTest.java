@@ -2,6 +2,7 @@ package org.contractfirst.notebooks.contract;
 
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.contract.support.Fixtures;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,17 +45,8 @@ class SeedExampleDecodingTest {
         server.shutdown();
     }
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = SeedExampleDecodingTest.class.getResourceAsStream("/seed-examples/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture seed-examples/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     private void serve(String fixture) throws IOException {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(fixture(fixture)));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(Fixtures.seedExample(fixture)));
     }
 
     private String baseUrl() {

@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.contract;
 
+import org.contractfirst.notebooks.contract.support.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,7 +31,7 @@ class SeedFixturesAreVerbatimTest {
                 .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
                 .replaceAll("(?m)^\\|$", "");
 
-        assertThat(compact(page)).contains(compact(SeedExampleDecodingTest.fixture(fixture)));
+        assertThat(compact(page)).contains(compact(Fixtures.seedExample(fixture)));
     }
 
     private static String compact(String s) {

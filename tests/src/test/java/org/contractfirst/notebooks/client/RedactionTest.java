@@ -1,0 +1,135 @@
+package org.contractfirst.notebooks.client;
+
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.eihealth.EihealthClient;
+import org.contractfirst.notebooks.modelarts.ModelArtsClient;
+import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.RetryPolicy;
+import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.scnet.ScnetClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every log line and every exception text of authenticated calls (token, AK/SK with a security token,
+ * SCNet token; successes and failures) is captured; no secret may appear in any of them, while the
+ * server did receive them.
+ */
+class RedactionTest {
+
+    // Fake credentials made for this test; distinctive so that a leak is unmistakable.
+    private static final String IAM_TOKEN = "MIIZ-fake-iam-token-4f1e2d";
+    private static final String SCNET_TOKEN = "eyJfake.scnet.token-9a8b7c";
+    private static final String SECRET_KEY = "fake-secret-key-5c6d7e8f";
+    private static final String SECURITY_TOKEN = "fake-security-token-0a1b2c";
+    private static final List<String> SECRETS = List.of(IAM_TOKEN, SCNET_TOKEN, SECRET_KEY, SECURITY_TOKEN);
+
+    private MockWebServer server;
+    private final List<String> captured = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    private ClientOptions loggingOptions() {
+        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
+                .withHttpLog(ClientOptions.HttpLog.HEADERS, captured::add);
+    }
+
+    private void serveSuccessThenError() {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"count\":0,\"notebooks\":[],\"total\":0,\"code\":\"0\"}"));
+        server.enqueue(new MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
+                .setBody("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information\"}"));
+    }
+
+    private void callTwiceCapturingExceptions(ThrowingCall call) {
+        for (int i = 0; i < 2; i++) {
+            try {
+                call.run();
+            } catch (Exception e) {
+                captured.add(e.toString());
+                captured.add(String.valueOf(e.getMessage()));
+                for (StackTraceElement el : e.getStackTrace()) {
+                    captured.add(el.toString());
+                }
+            }
+        }
+    }
+
+    interface ThrowingCall {
+        void run() throws Exception;
+    }
+
+    @Test
+    void tokenNeverAppearsInLogsOrExceptions() throws Exception {
+        serveSuccessThenError();
+        EihealthClient client = EihealthClient.builder().baseUrl(server.url("/").toString()).token(IAM_TOKEN).options(loggingOptions()).build();
+
+        callTwiceCapturingExceptions(() -> client.notebooks().listNotebooks("p", "e", null, null, null, null).execute());
+
+        assertThat(server.takeRequest().getHeader("X-Auth-Token")).isEqualTo(IAM_TOKEN);
+        assertSecretsAbsentAndLogWritten("X-Auth-Token: ██");
+    }
+
+    @Test
+    void akSkAndSecurityTokenNeverAppear() throws Exception {
+        serveSuccessThenError();
+        AkSkCredentials credentials = new AkSkCredentials("AKIDFAKE000000000000", SECRET_KEY, SECURITY_TOKEN, "project-1");
+        ModelArtsClient client = ModelArtsClient.builder().baseUrl(server.url("/").toString()).akSk(credentials).options(loggingOptions()).build();
+        captured.add(credentials.toString());
+
+        callTwiceCapturingExceptions(() -> client.devEnviron().listNotebooks("p", null, null, null, null, null, null, null, null, null, null, null).execute());
+
+        var recorded = server.takeRequest();
+        assertThat(recorded.getHeader("X-Security-Token")).isEqualTo(SECURITY_TOKEN);
+        assertThat(recorded.getHeader("Authorization")).startsWith("SDK-HMAC-SHA256 Access=AKIDFAKE000000000000");
+        assertSecretsAbsentAndLogWritten("Authorization: ██");
+        assertThat(String.join("\n", captured)).contains("X-Security-Token: ██");
+    }
+
+    @Test
+    void scnetTokenNeverAppears() throws Exception {
+        serveSuccessThenError();
+        ScnetClient client = ScnetClient.builder().baseUrl(server.url("/").toString()).token(SCNET_TOKEN).options(loggingOptions()).build();
+
+        callTwiceCapturingExceptions(() -> client.containerInstances().getInstanceServiceDetail("abc").execute());
+
+        assertThat(server.takeRequest().getHeader("token")).isEqualTo(SCNET_TOKEN);
+        assertSecretsAbsentAndLogWritten("token: ██");
+    }
+
+    @Test
+    void builderErrorsNameWhatIsMissingWithoutSecrets() {
+        captured.add(org.assertj.core.api.Assertions.catchThrowable(
+                () -> ModelArtsClient.builder().token(IAM_TOKEN).build()).getMessage());
+        captured.add(org.assertj.core.api.Assertions.catchThrowable(
+                () -> new AkSkCredentials("AKIDFAKE000000000000", " ", SECURITY_TOKEN, null)).getMessage());
+
+        assertThat(captured.get(0)).isEqualTo("ModelArts client: no endpoint; call region(...) or baseUrl(...)");
+        assertThat(String.join("\n", captured)).doesNotContain(SECRETS);
+    }
+
+    private void assertSecretsAbsentAndLogWritten(String redactedLine) {
+        String all = String.join("\n", captured);
+        assertThat(captured).as("log lines and exception texts").hasSizeGreaterThan(10);
+        assertThat(all).contains(redactedLine).contains("HTTP 401 APIGW.0301");
+        for (String secret : SECRETS) {
+            assertThat(all).as("captured output").doesNotContain(secret);
+        }
+    }
+}
