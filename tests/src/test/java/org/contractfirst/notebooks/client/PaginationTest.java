@@ -1,0 +1,141 @@
+package org.contractfirst.notebooks.client;
+
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.contractfirst.notebooks.eihealth.EihealthClient;
+import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
+import org.contractfirst.notebooks.modelarts.ModelArtsClient;
+import org.contractfirst.notebooks.modelarts.model.DeInstance;
+import org.contractfirst.notebooks.modelarts.model.NotebookResp;
+import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.RetryPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The lazy offset/limit streams of the three list operations, checked on the requests the server saw. */
+class PaginationTest {
+
+    private MockWebServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    /** Serves {@code total} items, {@code limit} from {@code offset}; the body is built by {@code page}. */
+    private void serve(int total, PageBody page, int failAtOffset) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+                int limit = Integer.parseInt(request.getRequestUrl().queryParameter("limit"));
+                requests.add(offset + "/" + limit);
+                if (offset == failAtOffset) {
+                    return new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json")
+                            .setBody("{\"error_code\":\"ModelArts.0106\",\"error_msg\":\"Insufficient permissions\"}");
+                }
+                String items = IntStream.range(offset, Math.min(total, offset + limit))
+                        .mapToObj(i -> "{\"id\":\"item-" + i + "\"}").collect(Collectors.joining(","));
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody(page.body(total, items));
+            }
+        });
+    }
+
+    interface PageBody {
+        String body(int total, String items);
+    }
+
+    private ClientOptions options() {
+        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
+    }
+
+    private ModelArtsClient modelarts() {
+        return ModelArtsClient.builder().baseUrl(server.url("/").toString()).token("page-token").options(options()).build();
+    }
+
+    @Test
+    void modelartsNotebooksStopAtTheTotalAndFetchEachPageOnce() {
+        serve(5, (total, items) -> "{\"total\":" + total + ",\"data\":[" + items + "]}", -1);
+
+        List<String> ids = modelarts().allNotebooks("p", 2).map(NotebookResp::getId).toList();
+
+        assertThat(ids).containsExactly("item-0", "item-1", "item-2", "item-3", "item-4");
+        assertThat(requests).containsExactly("0/2", "2/2", "4/2");
+    }
+
+    @Test
+    void streamIsLazy() {
+        serve(1000, (total, items) -> "{\"total\":" + total + ",\"data\":[" + items + "]}", -1);
+
+        List<String> firstThree = modelarts().allNotebooks("p", 2).limit(3).map(NotebookResp::getId).toList();
+
+        assertThat(firstThree).containsExactly("item-0", "item-1", "item-2");
+        assertThat(requests).containsExactly("0/2", "2/2");
+    }
+
+    @Test
+    void eihealthNotebooksUseCount() {
+        serve(3, (total, items) -> "{\"count\":" + total + ",\"notebooks\":[" + items + "]}", -1);
+        EihealthClient client = EihealthClient.builder().baseUrl(server.url("/").toString()).token("page-token").options(options()).build();
+
+        List<String> ids = client.allNotebooks("p", "e", 2).map(NotebookEntity::getId).toList();
+
+        assertThat(ids).containsExactly("item-0", "item-1", "item-2");
+        assertThat(requests).containsExactly("0/2", "2/2");
+    }
+
+    @Test
+    void devEnvInstancesUseTotalCount() {
+        serve(4, (total, items) -> "{\"total_count\":" + total + ",\"instances\":[" + items + "]}", -1);
+
+        List<String> ids = modelarts().allDevEnvInstances("p", 4).map(DeInstance::getId).toList();
+
+        assertThat(ids).containsExactly("item-0", "item-1", "item-2", "item-3");
+        assertThat(requests).containsExactly("0/4");
+    }
+
+    @Test
+    void anEmptyPageBeforeTheTotalEndsTheStream() {
+        serve(2, (total, items) -> "{\"total\":10,\"data\":[" + items + "]}", -1);
+
+        assertThat(modelarts().allNotebooks("p", 2).count()).isEqualTo(2);
+        assertThat(requests).containsExactly("0/2", "2/2");
+    }
+
+    @Test
+    void aFailingPageSurfacesItsTypedErrorAfterTheItemsBeforeIt() {
+        serve(6, (total, items) -> "{\"total\":" + total + ",\"data\":[" + items + "]}", 2);
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        UncheckedIOException e = catchThrowableOfType(UncheckedIOException.class,
+                () -> modelarts().allNotebooks("p", 2).forEach(n -> seen.add(n.getId())));
+
+        assertThat(seen).containsExactly("item-0", "item-1");
+        assertThat(e.getCause()).isInstanceOf(ApiException.class);
+        assertThat(((ApiException) e.getCause()).httpStatus()).isEqualTo(403);
+        assertThat(((ApiException) e.getCause()).errorCode()).isEqualTo("ModelArts.0106");
+        assertThat(e.getMessage()).startsWith("fetching the page at offset 2 failed");
+        assertThat(requests).containsExactly("0/2", "2/2");
+    }
+}
