@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the example program of a service: examples/run.sh modelarts|eihealth|scnet|all
+# Without the service's endpoint variables (see each *Example.java), it starts a Prism mock of the
+# service's spec on a free port, runs against it, and stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+run() {
+  local service=$1 class spec endpoint_vars
+  case "$service" in
+    modelarts) class=ModelArtsExample; spec=specs/modelarts/modelarts.yaml; endpoint_vars="${MODELARTS_ENDPOINT:-}${MODELARTS_REGION:-}" ;;
+    eihealth)  class=EihealthExample;  spec=specs/eihealth/list-notebooks.yaml; endpoint_vars="${EIHEALTH_ENDPOINT:-}${EIHEALTH_REGION:-}" ;;
+    scnet)     class=ScnetExample;     spec=specs/scnet/get-instance-service-detail.yaml; endpoint_vars="${SCNET_ENDPOINT:-}" ;;
+    *) echo "usage: examples/run.sh modelarts|eihealth|scnet|all" >&2; exit 2 ;;
+  esac
+  local prism_pid=""
+  if [ -z "$endpoint_vars" ]; then
+    [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
+    local port
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    node_modules/.bin/prism mock --errors --host 127.0.0.1 --port "$port" "$spec" > "target/prism-$service.log" 2>&1 &
+    prism_pid=$!
+    trap 'kill $prism_pid 2>/dev/null || true' RETURN
+    for _ in $(seq 1 150); do
+      curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+      sleep 0.2
+    done
+    export MOCK_URL="http://127.0.0.1:$port/"
+  fi
+  ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class"
+}
+
+mkdir -p target
+if [ "${1:-}" = all ]; then
+  for s in modelarts eihealth scnet; do run "$s"; done
+else
+  run "${1:-}"
+fi
