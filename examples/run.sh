@@ -11,7 +11,6 @@ run() {
     modelarts) class=ModelArtsExample; spec=specs/modelarts/modelarts.yaml; endpoint_vars="${MODELARTS_ENDPOINT:-}${MODELARTS_REGION:-}" ;;
     eihealth)  class=EihealthExample;  spec=specs/eihealth/list-notebooks.yaml; endpoint_vars="${EIHEALTH_ENDPOINT:-}${EIHEALTH_REGION:-}" ;;
     scnet)     class=ScnetExample;     spec=specs/scnet/get-instance-service-detail.yaml; endpoint_vars="${SCNET_ENDPOINT:-}" ;;
-    *) echo "usage: examples/run.sh modelarts|eihealth|scnet|all" >&2; exit 2 ;;
   esac
   local prism_pid=""
   if [ -z "$endpoint_vars" ]; then
@@ -30,7 +29,13 @@ run() {
   ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class"
 }
 
+case "${1:-}" in
+  modelarts|eihealth|scnet|all) ;;
+  *) echo "usage: examples/run.sh modelarts|eihealth|scnet|all" >&2; exit 2 ;;
+esac
 mkdir -p target
+# Build (and install) the example and the client jars it uses, so the examples run from a fresh clone.
+./mvnw -q -B -ntp -pl examples -am install -DskipTests
 if [ "${1:-}" = all ]; then
   for s in modelarts eihealth scnet; do run "$s"; done
 else
