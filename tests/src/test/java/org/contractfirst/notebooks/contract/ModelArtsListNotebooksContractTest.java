@@ -119,11 +119,7 @@ class ModelArtsListNotebooksContractTest {
     void documentedErrorStatusesAreSelectable(int status, String errorCode, String errorMsg, PrismServer prism) throws Exception {
         Response<ListNotebooksResponse> response = list(prism, Clients.TOKEN, Prefer.code(status));
 
-        assertThat(response.code()).as(prism.tail()).isEqualTo(status);
-        assertThat(response.headers().get("X-Request-Id")).isEqualTo("8f2d2a9a3d7b4f6cb1f4e0c1d2a3b4c5");
-        ErrorResponse error = new JSON().getMapper().readValue(response.errorBody().string(), ErrorResponse.class);
-        assertThat(error.getErrorCode()).isEqualTo(errorCode);
-        assertThat(error.getErrorMsg()).isEqualTo(errorMsg);
+        ProblemJson.assertHuaweiError(response, status, errorCode, errorMsg);
     }
 
     @Test

@@ -7,8 +7,6 @@ import org.contractfirst.notebooks.contract.support.PrismMock;
 import org.contractfirst.notebooks.contract.support.PrismServer;
 import org.contractfirst.notebooks.contract.support.ProblemJson;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
-import org.contractfirst.notebooks.modelarts.invoker.JSON;
-import org.contractfirst.notebooks.modelarts.model.ErrorResponse;
 import org.contractfirst.notebooks.modelarts.model.Image;
 import org.contractfirst.notebooks.modelarts.model.JobProgress;
 import org.contractfirst.notebooks.modelarts.model.NotebookFeature;
@@ -101,20 +99,14 @@ class ModelArtsOpenCodeLabContractTest {
     void documentedErrorStatusesAreSelectable(int status, String errorCode, String errorMsg, PrismServer prism) throws Exception {
         Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabRequest(), Prefer.code(status));
 
-        assertThat(response.code()).as(prism.tail()).isEqualTo(status);
-        assertThat(response.headers().get("X-Request-Id")).isEqualTo("8f2d2a9a3d7b4f6cb1f4e0c1d2a3b4c5");
-        ErrorResponse error = new JSON().getMapper().readValue(response.errorBody().string(), ErrorResponse.class);
-        assertThat(error.getErrorCode()).isEqualTo(errorCode);
-        assertThat(error.getErrorMsg()).isEqualTo(errorMsg);
+        ProblemJson.assertHuaweiError(response, status, errorCode, errorMsg);
     }
 
     @Test
     void missingTokenIsRejectedWith401(PrismServer prism) throws Exception {
         Response<NotebookResp> response = open(prism, null, new OpenCodeLabRequest());
 
-        assertThat(response.code()).isEqualTo(401);
-        ErrorResponse error = new JSON().getMapper().readValue(response.errorBody().string(), ErrorResponse.class);
-        assertThat(error.getErrorCode()).isEqualTo("APIGW.0301");
+        ProblemJson.assertHuaweiError(response, 401, "APIGW.0301", "Incorrect IAM authentication information.");
     }
 
     @Test
