@@ -63,9 +63,11 @@ import java.util.stream.Stream;
  * major is higher than the baseline version's, or the service document's {@code info.version} major is
  * higher than the baseline bundle's.
  *
- * <p>Usage: {@code ContractDiff <baseline root> <bundles folder> <project version> [<service>=<source document> ...]};
- * the optional source documents name the file to edit in the report. Throws (exit code 1) on an
- * unacknowledged breaking change.
+ * <p>Usage: {@code ContractDiff <baseline root> <bundles folder> <project version> [<service>=<source document> ...]
+ * [--baseline-version=<version>] [--java-baseline=<local repository group folder> --clients=<artifactId>,...]};
+ * the source documents name the file to edit in the report; {@code --baseline-version} must be the latest
+ * baseline folder (the version the client jars are compared with); {@code --java-baseline} says whether
+ * each client's baseline jar is there. Throws (exit code 1) on an unacknowledged breaking change.
  */
 public final class ContractDiff {
 
@@ -113,14 +115,24 @@ public final class ContractDiff {
         Path bundles = Path.of(args[1]).toAbsolutePath().normalize();
         String projectVersion = args[2];
         Map<String, String> sources = new java.util.TreeMap<>();
+        Map<String, String> options = new java.util.TreeMap<>();
         for (int i = 3; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            sources.put(kv[0], kv.length > 1 ? kv[1] : kv[0]);
+            (kv[0].startsWith("--") ? options : sources).put(kv[0], kv.length > 1 ? kv[1] : "");
         }
         Optional<Path> baseline = latestBaseline(baselineRoot);
         if (baseline.isEmpty()) {
             System.out.println("[contract] no baseline under " + baselineRoot + ": nothing to compare (first release)");
             return;
+        }
+        String expected = options.get("--baseline-version");
+        if (expected != null && !expected.equals(baseline.get().getFileName().toString())) {
+            throw new IllegalStateException("contract.baseline.version is " + expected + " but the latest baseline is "
+                    + baseline.get() + ": keep them in step (the client jars are compared with " + expected + ")");
+        }
+        if (options.containsKey("--java-baseline") && options.containsKey("--clients")) {
+            javaBaselineNotice(Path.of(options.get("--java-baseline")), options.get("--clients").split(","),
+                    baseline.get().getFileName().toString()).forEach(System.out::println);
         }
         Result result = gate(baseline.get(), bundles, projectVersion);
         String report = report(result, baseline.get(), bundles, projectVersion, sources);
@@ -132,6 +144,22 @@ public final class ContractDiff {
                     + " service's info.version).");
         }
         System.out.println(report);
+    }
+
+    /**
+     * Says, per client, whether the Java API gate (japicmp, in generated/pom.xml) has a baseline jar to
+     * compare with: {@code <repository group folder>/<client>/<version>/<client>-<version>.jar}.
+     */
+    static List<String> javaBaselineNotice(Path groupFolder, String[] clients, String version) {
+        List<String> lines = new ArrayList<>();
+        for (String client : clients) {
+            Path jar = groupFolder.resolve(client).resolve(version).resolve(client + "-" + version + ".jar");
+            lines.add(Files.isRegularFile(jar)
+                    ? "[contract] Java API: " + client + " is compared with its baseline jar " + jar + " (japicmp)"
+                    : "[contract] Java API: no baseline jar for " + client + " " + version + " in the local repository ("
+                            + jar + "): japicmp compares nothing unless a remote repository has it");
+        }
+        return lines;
     }
 
     /** The highest version folder under {@code root} (for example {@code contracts/baseline/0.1.0}). */

@@ -198,6 +198,34 @@ class ContractDiffTest {
     }
 
     @Test
+    void baselineVersionPropertyMustMatchTheLatestBaseline() throws IOException {
+        Path root = tmp.resolve("baseline");
+        Path old = Files.createDirectories(root.resolve("0.1.0"));
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), old.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("things.yaml"));
+
+        assertThatThrownBy(() -> ContractDiff.main(new String[] {root.toString(), bundles.toString(), "0.2.0-SNAPSHOT",
+                "--baseline-version=0.0.9"}))
+                .hasMessageStartingWith("contract.baseline.version is 0.0.9 but the latest baseline is");
+        ContractDiff.main(new String[] {root.toString(), bundles.toString(), "0.2.0-SNAPSHOT", "--baseline-version=0.1.0"});
+    }
+
+    @Test
+    void missingBaselineJarIsSaidClearly() throws IOException {
+        Path group = tmp.resolve("repo/org/example");
+        Path jar = Files.createDirectories(group.resolve("a-client/0.1.0")).resolve("a-client-0.1.0.jar");
+        Files.writeString(jar, "jar");
+
+        assertThat(ContractDiff.javaBaselineNotice(group, new String[] {"a-client", "b-client"}, "0.1.0"))
+                .containsExactly(
+                        "[contract] Java API: a-client is compared with its baseline jar " + jar + " (japicmp)",
+                        "[contract] Java API: no baseline jar for b-client 0.1.0 in the local repository ("
+                                + group.resolve("b-client/0.1.0/b-client-0.1.0.jar")
+                                + "): japicmp compares nothing unless a remote repository has it");
+    }
+
+    @Test
     void latestBaselineIsTheHighestVersion() throws IOException {
         Path root = tmp.resolve("baseline");
         for (String v : List.of("0.9.0", "0.10.0", "0.2.1")) {
