@@ -48,6 +48,16 @@ function stop(code) {
     ? null : new Promise((r) => c.once('exit', r)))).then(() => process.exit(code));
 }
 
+const ready = new Map();
+function listening(service, port) {
+  ready.set(service.name, port);
+  if (ready.size === SERVICES.length) {
+    const hostName = host === '0.0.0.0' ? '<this host>' : host;
+    console.log(`Mocks ready (${bundles ? `bundles in ${bundles}` : 'specs/'}, request validation on): `
+      + SERVICES.map((s) => `${s.name} http://${hostName}:${ready.get(s.name)}`).join(', '));
+  }
+}
+
 SERVICES.forEach((service, i) => {
   const spec = bundles ? join(resolve(bundles), `${service.name}.yaml`) : join(root, service.spec);
   const child = spawn(prism, ['mock', '--errors', '-h', host, '-p', String(ports[i]), spec],
@@ -61,7 +71,10 @@ SERVICES.forEach((service, i) => {
       buffer += chunk;
       const lines = buffer.split('\n');
       buffer = lines.pop();
-      for (const line of lines) process.stdout.write(prefix + line + '\n');
+      for (const line of lines) {
+        process.stdout.write(prefix + line + '\n');
+        if (line.includes('Prism is listening')) listening(service, ports[i]);
+      }
     });
   }
   child.on('exit', (code, signal) => {
