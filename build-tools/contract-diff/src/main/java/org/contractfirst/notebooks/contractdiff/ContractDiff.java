@@ -1,0 +1,538 @@
+package org.contractfirst.notebooks.contractdiff;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
+import org.openapitools.openapidiff.core.model.Changed;
+import org.openapitools.openapidiff.core.model.ChangedApiResponse;
+import org.openapitools.openapidiff.core.model.ChangedContent;
+import org.openapitools.openapidiff.core.model.ChangedMediaType;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.model.ChangedOperation;
+import org.openapitools.openapidiff.core.model.ChangedParameter;
+import org.openapitools.openapidiff.core.model.ChangedParameters;
+import org.openapitools.openapidiff.core.model.ChangedRequestBody;
+import org.openapitools.openapidiff.core.model.ChangedResponse;
+import org.openapitools.openapidiff.core.model.ChangedSchema;
+import org.openapitools.openapidiff.core.model.ComposedChanged;
+import org.openapitools.openapidiff.core.model.Endpoint;
+import org.openapitools.openapidiff.core.model.schema.ChangedEnum;
+import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The breaking-change gate. Compares each service's bundled spec with the bundle of the last released
+ * contract ({@code contracts/baseline/<version>/<service>.yaml}, the highest version there) using
+ * openapi-diff, and classifies every change with the direction it travels in:
+ *
+ * <ul>
+ *   <li>Request (parameters, request bodies): removing a parameter or field, renaming one (= removed +
+ *       added), a new required parameter or field, making one required, removing an enum value, and
+ *       changing a type or format are breaking; new optional parameters/fields and new enum values are not.</li>
+ *   <li>Response: removing a field, a status or a media type, a field that stops being required, changing a
+ *       type or format, and a new enum value are breaking; new fields are not. A new response enum value is
+ *       breaking because the generated Java clients map enums strictly ({@code fromValue} throws on an
+ *       unknown value, failing the whole response). Removing a response enum value is compatible.</li>
+ *   <li>Operations: a removed operation or a changed operationId (it is the generated method's name) is
+ *       breaking; a new operation is not.</li>
+ * </ul>
+ *
+ * openapi-diff alone treats a removed optional response field, a narrowed enum in a query parameter and a
+ * changed format as compatible and ignores operationIds by default; the checks above cover them. Anything
+ * else openapi-diff reports as incompatible (a narrowed maxLength or range in a request, a changed pattern,
+ * security...) is reported too.
+ *
+ * <p>A breaking change fails the build unless acknowledged by a major version bump: the project version's
+ * major is higher than the baseline version's, or the service document's {@code info.version} major is
+ * higher than the baseline bundle's.
+ *
+ * <p>Usage: {@code ContractDiff <baseline root> <bundles folder> <project version> [<service>=<source document> ...]
+ * [--baseline-version=<version>] [--java-baseline=<local repository group folder> --clients=<artifactId>,...]};
+ * the source documents name the file to edit in the report; {@code --baseline-version} must be the latest
+ * baseline folder (the version the client jars are compared with); {@code --java-baseline} says whether
+ * each client's baseline jar is there. Throws (exit code 1) on an unacknowledged breaking change.
+ */
+public final class ContractDiff {
+
+    /** What changed. */
+    public enum Kind {
+        SERVICE_REMOVED, OPERATION_REMOVED, OPERATION_ID_CHANGED,
+        PARAMETER_REMOVED, REQUIRED_PARAMETER_ADDED, PARAMETER_MADE_REQUIRED,
+        REQUEST_BODY_MADE_REQUIRED, REQUEST_FIELD_REMOVED, REQUIRED_REQUEST_FIELD_ADDED, REQUEST_FIELD_MADE_REQUIRED,
+        RESPONSE_REMOVED, MEDIA_TYPE_REMOVED, RESPONSE_FIELD_REMOVED, RESPONSE_FIELD_MADE_OPTIONAL,
+        TYPE_CHANGED, FORMAT_CHANGED, ENUM_NARROWED, ENUM_EXTENDED, CONSTRAINT_CHANGED, OTHER_INCOMPATIBLE,
+        // compatible
+        SERVICE_ADDED, OPERATION_ADDED, COMPATIBLE_CHANGE
+    }
+
+    /** One change of one service; {@code where} names the operation and the element. */
+    public record Finding(String service, Kind kind, String where, String message, boolean breaking) {
+        @Override
+        public String toString() {
+            return (breaking ? "BREAKING " : "ok       ") + kind + "  " + where + ": " + message;
+        }
+    }
+
+    /** The gate's answer for a set of services. */
+    public record Result(String baselineVersion, List<Finding> findings, Set<String> acknowledged) {
+        public List<Finding> breaking() {
+            return findings.stream().filter(Finding::breaking).toList();
+        }
+
+        public List<Finding> unacknowledged() {
+            return breaking().stream().filter(f -> !acknowledged.contains(f.service())).toList();
+        }
+    }
+
+    private enum Direction { REQUEST, RESPONSE }
+
+    private ContractDiff() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            throw new IllegalArgumentException(
+                    "usage: ContractDiff <baseline root> <bundles folder> <project version> [<service>=<source> ...]");
+        }
+        Path baselineRoot = Path.of(args[0]).toAbsolutePath().normalize();
+        Path bundles = Path.of(args[1]).toAbsolutePath().normalize();
+        String projectVersion = args[2];
+        Map<String, String> sources = new java.util.TreeMap<>();
+        Map<String, String> options = new java.util.TreeMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            (kv[0].startsWith("--") ? options : sources).put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        Optional<Path> baseline = latestBaseline(baselineRoot);
+        if (baseline.isEmpty()) {
+            System.out.println("[contract] no baseline under " + baselineRoot + ": nothing to compare (first release)");
+            return;
+        }
+        String expected = options.get("--baseline-version");
+        if (expected != null && !expected.equals(baseline.get().getFileName().toString())) {
+            throw new IllegalStateException("contract.baseline.version is " + expected + " but the latest baseline is "
+                    + baseline.get() + ": keep them in step (the client jars are compared with " + expected + ")");
+        }
+        if (options.containsKey("--java-baseline") && options.containsKey("--clients")) {
+            javaBaselineNotice(Path.of(options.get("--java-baseline")), options.get("--clients").split(","),
+                    baseline.get().getFileName().toString()).forEach(System.out::println);
+        }
+        Result result = gate(baseline.get(), bundles, projectVersion);
+        String report = report(result, baseline.get(), bundles, projectVersion, sources);
+        if (!result.unacknowledged().isEmpty()) {
+            System.err.println(report);
+            throw new IllegalStateException(result.unacknowledged().size() + " breaking change(s) against contract "
+                    + result.baselineVersion() + " (" + baseline.get() + "); see the report above. Make the change"
+                    + " compatible, or acknowledge it by bumping the major version (project version, or the"
+                    + " service's info.version).");
+        }
+        System.out.println(report);
+    }
+
+    /**
+     * Says, per client, whether the Java API gate (japicmp, in generated/pom.xml) has a baseline jar to
+     * compare with: {@code <repository group folder>/<client>/<version>/<client>-<version>.jar}.
+     */
+    static List<String> javaBaselineNotice(Path groupFolder, String[] clients, String version) {
+        List<String> lines = new ArrayList<>();
+        for (String client : clients) {
+            Path jar = groupFolder.resolve(client).resolve(version).resolve(client + "-" + version + ".jar");
+            lines.add(Files.isRegularFile(jar)
+                    ? "[contract] Java API: " + client + " is compared with its baseline jar " + jar + " (japicmp)"
+                    : "[contract] Java API: no baseline jar for " + client + " " + version + " in the local repository ("
+                            + jar + "): japicmp compares nothing unless a remote repository has it");
+        }
+        return lines;
+    }
+
+    /** The highest version folder under {@code root} (for example {@code contracts/baseline/0.1.0}). */
+    public static Optional<Path> latestBaseline(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().matches("\\d+(\\.\\d+)*"))
+                    .max(Comparator.comparing(d -> d.getFileName().toString(), ContractDiff::compareVersions));
+        }
+    }
+
+    /** Compares every service bundle of {@code baselineDir} with the same-named bundle in {@code bundlesDir}. */
+    public static Result gate(Path baselineDir, Path bundlesDir, String projectVersion) throws IOException {
+        String baselineVersion = baselineDir.getFileName().toString();
+        Set<String> services = new TreeSet<>();
+        services.addAll(serviceNames(baselineDir));
+        services.addAll(serviceNames(bundlesDir));
+        List<Finding> findings = new ArrayList<>();
+        Set<String> acknowledged = new TreeSet<>();
+        boolean projectMajorBumped = major(projectVersion) > major(baselineVersion);
+        for (String service : services) {
+            Path old = baselineDir.resolve(service + ".yaml");
+            Path current = bundlesDir.resolve(service + ".yaml");
+            if (!Files.exists(current)) {
+                findings.add(new Finding(service, Kind.SERVICE_REMOVED, service, "no bundle any more for a released service", true));
+            } else if (!Files.exists(old)) {
+                findings.add(new Finding(service, Kind.SERVICE_ADDED, service, "new service", false));
+            } else {
+                ChangedOpenApi diff = diff(old, current);
+                findings.addAll(classify(service, diff));
+                if (projectMajorBumped || infoMajorBumped(diff)) {
+                    acknowledged.add(service);
+                }
+            }
+            if (projectMajorBumped) {
+                acknowledged.add(service);
+            }
+        }
+        return new Result(baselineVersion, findings, acknowledged);
+    }
+
+    /** openapi-diff of two documents, with operationId changes switched on. */
+    public static ChangedOpenApi diff(Path oldDocument, Path newDocument) {
+        OpenApiDiffOptions options = OpenApiDiffOptions.builder()
+                .configProperty("incompatible.operation.id.changed", "true")
+                .build();
+        return OpenApiCompare.fromLocations(oldDocument.toUri().toString(), newDocument.toUri().toString(), null, options);
+    }
+
+    /** Every change of one service's diff, breaking or not. */
+    public static List<Finding> classify(String service, ChangedOpenApi diff) {
+        Classifier c = new Classifier(service);
+        for (Endpoint e : diff.getMissingEndpoints()) {
+            c.add(Kind.OPERATION_REMOVED, operation(e.getMethod().name(), e.getPathUrl(), e.getOperation().getOperationId()),
+                    "operation removed", true);
+        }
+        for (Endpoint e : diff.getNewEndpoints()) {
+            c.add(Kind.OPERATION_ADDED, operation(e.getMethod().name(), e.getPathUrl(), e.getOperation().getOperationId()),
+                    "new operation", false);
+        }
+        for (ChangedOperation op : diff.getChangedOperations()) {
+            c.operation(op);
+        }
+        if (diff.isCoreChanged().isIncompatible() && c.findings.stream().noneMatch(Finding::breaking)) {
+            c.add(Kind.OTHER_INCOMPATIBLE, service, "openapi-diff reports an incompatible change not classified here", true);
+        }
+        return c.findings;
+    }
+
+    private static String operation(String method, String path, String operationId) {
+        return method.toUpperCase() + " " + path + (operationId == null ? "" : " (" + operationId + ")");
+    }
+
+    /** Walks openapi-diff's result with the direction of each element. */
+    private static final class Classifier {
+        private final String service;
+        private final List<Finding> findings = new ArrayList<>();
+        private final Set<Object> walking = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Classifier(String service) {
+            this.service = service;
+        }
+
+        void add(Kind kind, String where, String message, boolean breaking) {
+            findings.add(new Finding(service, kind, where, message, breaking));
+        }
+
+        void operation(ChangedOperation op) {
+            String where = ContractDiff.operation(op.getHttpMethod().name(), op.getPathUrl(), op.getOldOperation().getOperationId());
+            String oldId = op.getOldOperation().getOperationId();
+            String newId = op.getNewOperation().getOperationId();
+            if (!Objects.equals(oldId, newId)) {
+                add(Kind.OPERATION_ID_CHANGED, where, "operationId changed from " + oldId + " to " + newId
+                        + " (the generated method is renamed)", true);
+            }
+            if (op.getParameters() != null) {
+                parameters(where, op.getParameters());
+            }
+            if (op.getRequestBody() != null) {
+                requestBody(where, op.getRequestBody());
+            }
+            if (op.getApiResponses() != null) {
+                responses(where, op.getApiResponses());
+            }
+            if (op.getSecurityRequirements() != null && op.getSecurityRequirements().isIncompatible()) {
+                add(Kind.CONSTRAINT_CHANGED, where, "security requirements changed incompatibly", true);
+            }
+        }
+
+        void parameters(String op, ChangedParameters params) {
+            for (Parameter p : params.getMissing()) {
+                String renamed = params.getIncreased().stream().filter(n -> Objects.equals(n.getIn(), p.getIn()))
+                        .map(n -> "'" + n.getName() + "'").collect(Collectors.joining(", "));
+                add(Kind.PARAMETER_REMOVED, op + " parameter '" + p.getName() + "' (" + p.getIn() + ")",
+                        "parameter removed" + (renamed.isEmpty() ? "" : " or renamed (new " + p.getIn() + " parameter "
+                                + renamed + ")"), true);
+            }
+            for (Parameter p : params.getIncreased()) {
+                boolean required = Boolean.TRUE.equals(p.getRequired());
+                add(required ? Kind.REQUIRED_PARAMETER_ADDED : Kind.COMPATIBLE_CHANGE,
+                        op + " parameter '" + p.getName() + "' (" + p.getIn() + ")",
+                        required ? "new required parameter" : "new optional parameter", required);
+            }
+            for (ChangedParameter p : params.getChanged()) {
+                String where = op + " parameter '" + p.getName() + "' (" + p.getIn() + ")";
+                int before = findings.size();
+                if (p.isChangeRequired() && Boolean.TRUE.equals(p.getNewParameter().getRequired())) {
+                    add(Kind.PARAMETER_MADE_REQUIRED, where, "parameter is now required", true);
+                }
+                if (p.getSchema() != null) {
+                    schema(where, "", p.getSchema(), Direction.REQUEST);
+                }
+                otherwise(before, where, p);
+            }
+        }
+
+        void requestBody(String op, ChangedRequestBody body) {
+            String where = op + " request body";
+            int before = findings.size();
+            if (body.isChangeRequired() && body.getNewRequestBody() != null
+                    && Boolean.TRUE.equals(body.getNewRequestBody().getRequired())) {
+                add(Kind.REQUEST_BODY_MADE_REQUIRED, where, "request body is now required", true);
+            }
+            if (body.getContent() != null) {
+                content(where, body.getContent(), Direction.REQUEST);
+            }
+            otherwise(before, where, body);
+        }
+
+        void responses(String op, ChangedApiResponse responses) {
+            responses.getMissing().keySet().forEach(status ->
+                    add(Kind.RESPONSE_REMOVED, op + " response " + status, "response removed", true));
+            responses.getIncreased().keySet().forEach(status ->
+                    add(Kind.COMPATIBLE_CHANGE, op + " response " + status, "new response", false));
+            for (Map.Entry<String, ChangedResponse> e : responses.getChanged().entrySet()) {
+                String where = op + " response " + e.getKey();
+                int before = findings.size();
+                if (e.getValue().getContent() != null) {
+                    content(where, e.getValue().getContent(), Direction.RESPONSE);
+                }
+                if (e.getValue().getHeaders() != null && e.getValue().getHeaders().isIncompatible()) {
+                    add(Kind.CONSTRAINT_CHANGED, where, "response headers changed incompatibly", true);
+                }
+                otherwise(before, where, e.getValue());
+            }
+        }
+
+        void content(String where, ChangedContent content, Direction direction) {
+            content.getMissing().keySet().forEach(type ->
+                    add(Kind.MEDIA_TYPE_REMOVED, where + " " + type, "media type removed", true));
+            for (Map.Entry<String, ChangedMediaType> e : content.getChanged().entrySet()) {
+                if (e.getValue().getSchema() != null) {
+                    schema(where + " " + e.getKey(), "", e.getValue().getSchema(), direction);
+                }
+            }
+        }
+
+        void schema(String where, String field, ChangedSchema s, Direction direction) {
+            // Recursive schemas: stop where the walk meets a schema it is already inside.
+            if (!walking.add(s)) {
+                return;
+            }
+            try {
+                schemaChanges(where, field, s, direction);
+            } finally {
+                walking.remove(s);
+            }
+        }
+
+        private void schemaChanges(String where, String field, ChangedSchema s, Direction direction) {
+            String at = field.isEmpty() ? where : where + ": " + field;
+            int before = findings.size();
+            Schema<?> oldSchema = s.getOldSchema();
+            Schema<?> newSchema = s.getNewSchema();
+            boolean sameTypeName = Objects.equals(typeName(oldSchema), typeName(newSchema));
+            if (s.isChangedType() && !sameTypeName) {
+                add(Kind.TYPE_CHANGED, at, "type changed from " + type(oldSchema) + " to " + type(newSchema), true);
+            }
+            // openapi-diff reports int32 -> int64 as a type change, or as a format change (compatible to it).
+            if ((s.isChangedType() && sameTypeName) || s.isChangeFormat()) {
+                add(Kind.FORMAT_CHANGED, at, "format changed from " + format(oldSchema) + " to " + format(newSchema)
+                        + " (the generated Java type changes)", true);
+            }
+            ChangedEnum<?> enumeration = s.getEnumeration();
+            if (enumeration != null) {
+                if (direction == Direction.REQUEST && !enumeration.getMissing().isEmpty()) {
+                    add(Kind.ENUM_NARROWED, at, "enum values removed from a request: " + enumeration.getMissing(), true);
+                }
+                if (direction == Direction.RESPONSE && !enumeration.getIncreased().isEmpty()) {
+                    add(Kind.ENUM_EXTENDED, at, "enum values added to a response: " + enumeration.getIncreased()
+                            + " (the generated clients reject unknown enum values)", true);
+                }
+            }
+            Set<String> oldRequired = required(oldSchema);
+            Set<String> newRequired = required(newSchema);
+            for (String name : s.getMissingProperties().keySet()) {
+                add(direction == Direction.RESPONSE ? Kind.RESPONSE_FIELD_REMOVED : Kind.REQUEST_FIELD_REMOVED,
+                        at + (field.isEmpty() ? ": " : ".") + name, "field removed", true);
+            }
+            for (String name : s.getIncreasedProperties().keySet()) {
+                boolean required = direction == Direction.REQUEST && newRequired.contains(name);
+                add(required ? Kind.REQUIRED_REQUEST_FIELD_ADDED : Kind.COMPATIBLE_CHANGE,
+                        at + (field.isEmpty() ? ": " : ".") + name,
+                        required ? "new required request field" : "new optional field", required);
+            }
+            ChangedRequired changedRequired = s.getRequired();
+            if (changedRequired != null) {
+                for (Object name : changedRequired.getIncreased()) {
+                    if (direction == Direction.REQUEST && !s.getIncreasedProperties().containsKey(String.valueOf(name))) {
+                        add(Kind.REQUEST_FIELD_MADE_REQUIRED, at + (field.isEmpty() ? ": " : ".") + name,
+                                "request field is now required", true);
+                    }
+                }
+                for (Object name : changedRequired.getMissing()) {
+                    if (direction == Direction.RESPONSE && !s.getMissingProperties().containsKey(String.valueOf(name))
+                            && oldRequired.contains(String.valueOf(name))) {
+                        add(Kind.RESPONSE_FIELD_MADE_OPTIONAL, at + (field.isEmpty() ? ": " : ".") + name,
+                                "response field is no longer required (clients may get null)", true);
+                    }
+                }
+            }
+            for (Map.Entry<String, ChangedSchema> p : s.getChangedProperties().entrySet()) {
+                schema(where, field.isEmpty() ? p.getKey() : field + "." + p.getKey(), p.getValue(), direction);
+            }
+            if (s.getItems() != null) {
+                schema(where, field + "[]", s.getItems(), direction);
+            }
+            if (s.getAddProp() != null) {
+                schema(where, field + "{}", s.getAddProp(), direction);
+            }
+            // Constraints (maxLength, range, pattern, readOnly, oneOf...) that openapi-diff itself finds incompatible.
+            for (Changed element : s.getChangedElements()) {
+                if (element != null && !(element instanceof ComposedChanged) && !(element instanceof ChangedEnum)
+                        && !(element instanceof ChangedRequired) && element.isIncompatible()) {
+                    add(Kind.CONSTRAINT_CHANGED, at, element.getClass().getSimpleName().replaceFirst("^Changed", "")
+                            + " changed incompatibly (" + direction.name().toLowerCase() + ")", true);
+                }
+            }
+            if (s.getOneOfSchema() != null && s.getOneOfSchema().isIncompatible()) {
+                add(Kind.CONSTRAINT_CHANGED, at, "oneOf changed incompatibly", true);
+            }
+            if (findings.size() == before && s.isCoreChanged().isIncompatible()) {
+                add(Kind.OTHER_INCOMPATIBLE, at, "openapi-diff reports an incompatible schema change", true);
+            }
+        }
+
+        /** Reports what openapi-diff found incompatible at this element if nothing more precise was. */
+        private void otherwise(int before, String where, ComposedChanged element) {
+            boolean explained = findings.subList(before, findings.size()).stream().anyMatch(Finding::breaking);
+            if (!explained && element.isCoreChanged().isIncompatible()) {
+                add(Kind.OTHER_INCOMPATIBLE, where, "openapi-diff reports an incompatible change ("
+                        + element.getClass().getSimpleName() + ")", true);
+            }
+        }
+
+        private static Set<String> required(Schema<?> schema) {
+            return schema == null || schema.getRequired() == null ? Set.of() : new TreeSet<>(schema.getRequired());
+        }
+
+        private static String typeName(Schema<?> schema) {
+            if (schema == null) {
+                return "nothing";
+            }
+            return schema.getType() != null ? schema.getType()
+                    : schema.getTypes() != null ? String.join("|", schema.getTypes()) : "any";
+        }
+
+        private static String type(Schema<?> schema) {
+            String type = typeName(schema);
+            return schema == null || schema.getFormat() == null ? type : type + " (" + schema.getFormat() + ")";
+        }
+
+        private static String format(Schema<?> schema) {
+            return schema == null || schema.getFormat() == null ? "none" : schema.getFormat();
+        }
+    }
+
+    /** The human-readable report of a gate run. */
+    public static String report(Result result, Path baseline, Path bundles, String projectVersion, Map<String, String> sources) {
+        StringBuilder out = new StringBuilder();
+        out.append("[contract] ").append(bundles).append(" vs released contract ").append(result.baselineVersion())
+                .append(" (").append(baseline).append("), project version ").append(projectVersion).append('\n');
+        Map<String, List<Finding>> byService = result.findings().stream()
+                .collect(Collectors.groupingBy(Finding::service, java.util.TreeMap::new, Collectors.toList()));
+        Set<String> services = new TreeSet<>(byService.keySet());
+        services.addAll(serviceNamesQuietly(baseline));
+        for (String service : services) {
+            List<Finding> findings = byService.getOrDefault(service, List.of());
+            long breaking = findings.stream().filter(Finding::breaking).count();
+            String source = sources.containsKey(service) ? " (edit " + sources.get(service) + ")" : "";
+            out.append("[contract] ").append(service).append(source).append(": ");
+            if (findings.isEmpty()) {
+                out.append("no change\n");
+                continue;
+            }
+            out.append(breaking).append(" breaking, ").append(findings.size() - breaking).append(" compatible");
+            if (breaking > 0) {
+                out.append(result.acknowledged().contains(service)
+                        ? " - ACKNOWLEDGED by a major version bump" : " - NOT acknowledged: the build fails");
+            }
+            out.append('\n');
+            findings.forEach(f -> out.append("[contract]   ").append(f).append('\n'));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static boolean infoMajorBumped(ChangedOpenApi diff) {
+        return major(version(diff.getNewSpecOpenApi())) > major(version(diff.getOldSpecOpenApi()));
+    }
+
+    private static String version(OpenAPI api) {
+        return api == null || api.getInfo() == null || api.getInfo().getVersion() == null ? "0" : api.getInfo().getVersion();
+    }
+
+    static int major(String version) {
+        String digits = version.replaceFirst("^[vV]", "").split("[.\\-+]", 2)[0];
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static Set<String> serviceNames(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static Set<String> serviceNamesQuietly(Path dir) {
+        try {
+            return serviceNames(dir);
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Quick check of `npm run mock`: starts build-tools/mock/mock.mjs on free ports, sends each service a
+// valid request (200 with the spec's example), a request without token (401) and an invalid one
+// (422: request validation is on). With --bundles DIR it then serves the bundled specs the same way
+// and requires identical answers: the bundles round-trip through Prism.
+// Every process started here is killed (whole process group) before exiting.
+// Usage (from the repository root): node build-tools/mock/check-mock.mjs [--bundles specs/target/bundles]
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bundlesArg = process.argv.indexOf('--bundles');
+const bundles = bundlesArg >= 0 ? resolve(process.argv[bundlesArg + 1]) : undefined;
+
+// One request set per service, in the order of mock.mjs's SERVICES (ModelArts, EIHealth, SCNet).
+const SCNET_DETAIL = '/ai/openapi/v2/instance-service/4c1f43ddb030483e89b55413bee6c004/detail';
+const CHECKS = [
+  [
+    { what: 'list notebooks', path: '/v1/my-project/notebooks', headers: { 'X-Auth-Token': 'any' }, status: 200, body: (b) => b.total === 2 },
+    { what: 'no token', path: '/v1/my-project/notebooks', headers: {}, status: 401 },
+    { what: 'invalid limit', path: '/v1/my-project/notebooks?limit=abc', headers: { 'X-Auth-Token': 'any' }, status: 422 },
+    { what: 'named 404', path: '/v1/my-project/notebooks', headers: { 'X-Auth-Token': 'any', Prefer: 'code=404' }, status: 404, body: (b) => b.error_code === 'ModelArts.6309' },
+  ],
+  [
+    { what: 'list notebooks', path: '/v1/p/eihealth-projects/e/notebooks', headers: { 'X-Auth-Token': 'any' }, status: 200, body: (b) => b.count === 1 },
+    { what: 'no token', path: '/v1/p/eihealth-projects/e/notebooks', headers: {}, status: 401 },
+    { what: 'invalid limit', path: '/v1/p/eihealth-projects/e/notebooks?limit=0', headers: { 'X-Auth-Token': 'any' }, status: 422 },
+  ],
+  [
+    { what: 'instance detail', path: SCNET_DETAIL, headers: { token: 'any' }, status: 200, body: (b) => b.code === '0' },
+    { what: 'error envelope example', path: SCNET_DETAIL, headers: { token: 'any', Prefer: 'example=invalidParameter' }, status: 200, body: (b) => b.code === '10004' },
+    { what: 'no token', path: SCNET_DETAIL, headers: {}, status: 401 },
+    { what: 'invalid id', path: '/ai/openapi/v2/instance-service/not%20valid/detail', headers: { token: 'any' }, status: 422 },
+  ],
+];
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer().once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+function start(label, ports, extra) {
+  const child = spawn(process.execPath, [join(here, 'mock.mjs'), '--ports', ports.join(','), ...extra],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.output = '';
+  child.stdout.on('data', (d) => { child.output += d; });
+  child.stderr.on('data', (d) => { child.output += d; });
+  child.label = label;
+  return child;
+}
+
+async function kill(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitUntilServing(child, ports) {
+  const deadline = Date.now() + 60000;
+  for (const port of ports) {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${child.label}: mock exited early:\n${child.output}`);
+      try {
+        await fetch(`http://127.0.0.1:${port}/`);
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`${child.label}: port ${port} not serving after 60 s:\n${child.output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+}
+
+async function run(child, ports) {
+  await waitUntilServing(child, ports);
+  const answers = [];
+  const failures = [];
+  for (let i = 0; i < CHECKS.length; i++) {
+    for (const check of CHECKS[i]) {
+      const res = await fetch(`http://127.0.0.1:${ports[i]}${check.path}`, { headers: check.headers });
+      const text = await res.text();
+      let body;
+      try { body = JSON.parse(text); } catch { body = text; }
+      const ok = res.status === check.status && (!check.body || check.body(body));
+      const line = `${child.label} :${ports[i]} ${check.what} -> ${res.status}`;
+      if (!ok) failures.push(`${line} (expected ${check.status}${check.body ? ' and the spec example' : ''}): ${text.slice(0, 300)}`);
+      answers.push({ key: `${i} ${check.what}`, status: res.status, body: res.status < 300 ? text : undefined });
+    }
+  }
+  return { answers, failures };
+}
+
+const children = [];
+let failures = [];
+try {
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const sources = start('specs', ports, []);
+  children.push(sources);
+  // Both sets of Prism processes start at once; their start-up dominates the run time.
+  const bundlePorts = bundles ? [await freePort(), await freePort(), await freePort()] : [];
+  const fromBundles = bundles ? start('bundles', bundlePorts, ['--bundles', bundles]) : undefined;
+  if (fromBundles) children.push(fromBundles);
+  const fromSources = await run(sources, ports);
+  failures.push(...fromSources.failures);
+  if (fromSources.failures.length === 0) console.log(`[mock-check] npm run mock serves ${CHECKS.flat().length} checked requests on 3 ports (valid, 401, 422, named examples)`);
+  if (fromBundles) {
+    const result = await run(fromBundles, bundlePorts);
+    const before = failures.length;
+    failures.push(...result.failures);
+    result.answers.forEach((a, i) => {
+      const s = fromSources.answers[i];
+      if (a.status !== s.status || a.body !== s.body) {
+        failures.push(`bundle answer differs from source answer for ${a.key}: ${a.status} vs ${s.status}`);
+      }
+    });
+    if (failures.length === before) {
+      console.log(`[mock-check] Prism serves the bundles in ${bundles} with the same answers as the source specs`);
+    }
+  }
+} catch (e) {
+  failures.push(e.message);
+} finally {
+  await Promise.all(children.map(kill));
+}
+if (failures.length > 0) {
+  failures.forEach((f) => console.error(`[mock-check] FAIL ${f}`));
+  process.exit(1);
+}
