@@ -46,10 +46,11 @@ import java.util.stream.Stream;
  *   <li>Request (parameters, request bodies): removing a parameter or field, renaming one (= removed +
  *       added), a new required parameter or field, making one required, removing an enum value, and
  *       changing a type or format are breaking; new optional parameters/fields and new enum values are not.</li>
- *   <li>Response: removing a field, a status or a media type, a field that stops being required, changing a
- *       type or format, and a new enum value are breaking; new fields are not. A new response enum value is
- *       breaking because the generated Java clients map enums strictly ({@code fromValue} throws on an
- *       unknown value, failing the whole response). Removing a response enum value is compatible.</li>
+ *   <li>Response: removing a field, a status or a media type, a field that stops being required, and changing
+ *       a type or format are breaking; new fields are not. A new response enum value is reported but not
+ *       breaking: the generated Java enums are open (an unknown value decodes and keeps its raw value), and
+ *       clients must tolerate new values (Zalando rule 112); openapi-diff, which calls it incompatible, is
+ *       overruled for it. Removing a response enum value is compatible.</li>
  *   <li>Operations: a removed operation or a changed operationId (it is the generated method's name) is
  *       breaking; a new operation is not.</li>
  * </ul>
@@ -226,7 +227,9 @@ public final class ContractDiff {
         for (ChangedOperation op : diff.getChangedOperations()) {
             c.operation(op);
         }
-        if (diff.isCoreChanged().isIncompatible() && c.findings.stream().noneMatch(Finding::breaking)) {
+        // openapi-diff also calls a new response enum value incompatible; that one is classified (as compatible) above.
+        if (diff.isCoreChanged().isIncompatible()
+                && c.findings.stream().noneMatch(f -> f.breaking() || f.kind() == Kind.ENUM_EXTENDED)) {
             c.add(Kind.OTHER_INCOMPATIBLE, service, "openapi-diff reports an incompatible change not classified here", true);
         }
         return c.findings;
@@ -373,7 +376,7 @@ public final class ContractDiff {
                 }
                 if (direction == Direction.RESPONSE && !enumeration.getIncreased().isEmpty()) {
                     add(Kind.ENUM_EXTENDED, at, "enum values added to a response: " + enumeration.getIncreased()
-                            + " (the generated clients reject unknown enum values)", true);
+                            + " (clients must accept new values; the generated Java enums are open)", false);
                 }
             }
             Set<String> oldRequired = required(oldSchema);
