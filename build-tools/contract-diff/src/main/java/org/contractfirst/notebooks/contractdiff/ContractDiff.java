@@ -148,17 +148,17 @@ public final class ContractDiff {
     }
 
     /**
-     * Says, per client, whether the Java API gate (japicmp, in generated/pom.xml) has a baseline jar to
-     * compare with: {@code <repository group folder>/<client>/<version>/<client>-<version>.jar}.
+     * Says, per client, whether the Java API gate (japicmp, in generated/pom.xml) has a released jar to
+     * compare with: {@code contracts/baseline/<version>/java/<client>-<version>.jar}.
      */
-    static List<String> javaBaselineNotice(Path groupFolder, String[] clients, String version) {
+    static List<String> javaBaselineNotice(Path javaFolder, String[] clients, String version) {
         List<String> lines = new ArrayList<>();
         for (String client : clients) {
-            Path jar = groupFolder.resolve(client).resolve(version).resolve(client + "-" + version + ".jar");
+            Path jar = javaFolder.resolve(client + "-" + version + ".jar");
             lines.add(Files.isRegularFile(jar)
                     ? "[contract] Java API: " + client + " is compared with its baseline jar " + jar + " (japicmp)"
-                    : "[contract] Java API: no baseline jar for " + client + " " + version + " in the local repository ("
-                            + jar + "): japicmp compares nothing unless a remote repository has it");
+                    : "[contract] Java API: no baseline jar for " + client + " " + version + " (" + jar
+                            + "): japicmp compares nothing");
         }
         return lines;
     }
