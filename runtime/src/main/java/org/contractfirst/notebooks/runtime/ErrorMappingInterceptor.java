@@ -6,6 +6,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
+import okio.Timeout;
 
 import java.io.IOException;
 
@@ -22,9 +25,15 @@ public final class ErrorMappingInterceptor implements Interceptor {
     static final long MAX_ERROR_BODY = 1024 * 1024;
 
     private final ErrorDecoder decoder;
+    private final long maxBufferedBody;
 
     public ErrorMappingInterceptor(ErrorDecoder decoder) {
+        this(decoder, MAX_BUFFERED_BODY);
+    }
+
+    ErrorMappingInterceptor(ErrorDecoder decoder, long maxBufferedBody) {
         this.decoder = decoder;
+        this.maxBufferedBody = maxBufferedBody;
     }
 
     @Override
@@ -37,12 +46,17 @@ public final class ErrorMappingInterceptor implements Interceptor {
             response.close();
             throw decoder.httpError(response, buffer.readByteArray(), failure);
         }
-        if (body == null || body.contentLength() == 0 || body.contentLength() > MAX_BUFFERED_BODY) {
+        if (body == null || body.contentLength() == 0 || body.contentLength() > maxBufferedBody) {
             ResponseContext.remember(response);
             return response;
         }
         Buffer buffer = new Buffer();
-        IOException failure = readInto(body, buffer, MAX_BUFFERED_BODY);
+        IOException failure = readInto(body, buffer, maxBufferedBody);
+        if (failure == null && buffer.size() >= maxBufferedBody && !body.source().exhausted()) {
+            ResponseContext.remember(response); // too large to check: streamed on, the buffered head first
+            return response.newBuilder().body(ResponseBody.create(
+                    Okio.buffer(new HeadThenRest(buffer, body.source())), body.contentType(), -1)).build();
+        }
         response.close();
         if (failure != null) {
             byte[] partial = buffer.readByteArray();
@@ -64,6 +78,25 @@ public final class ErrorMappingInterceptor implements Interceptor {
         }
         ResponseContext.remember(response);
         return response.newBuilder().body(ResponseBody.create(buffer, body.contentType(), buffer.size())).build();
+    }
+
+    /** A buffered head followed by the rest of the original body. */
+    private record HeadThenRest(Buffer head, BufferedSource rest) implements Source {
+        @Override
+        public long read(Buffer sink, long byteCount) throws IOException {
+            return head.size() > 0 ? head.read(sink, Math.min(byteCount, head.size())) : rest.read(sink, byteCount);
+        }
+
+        @Override
+        public Timeout timeout() {
+            return rest.timeout();
+        }
+
+        @Override
+        public void close() throws IOException {
+            head.clear();
+            rest.close();
+        }
     }
 
     /** Reads up to {@code limit} bytes; returns the failure instead of throwing, keeping what was read. */
