@@ -34,7 +34,12 @@ import java.util.concurrent.TimeUnit;
  *     (which buffers the body), retries, the X-Auth-Token header, the generated converter;</li>
  * <li>{@code handWritten}: the same request with plain OkHttp and a plain {@code ObjectMapper} streaming the
  *     body into the same generated class, on an OkHttpClient with the same connection settings (timeouts,
- *     no silent retries).</li>
+ *     no silent retries);</li>
+ * <li>{@code handWrittenBuffered}: the same, reading the whole body first ({@code ResponseBody.bytes()}) and
+ *     decoding the array, which is what the generated client's error mapping does (it buffers every body);</li>
+ * <li>{@code generatedClientBuiltPerCall}: what the builder's advice avoids, a new client for every call. The
+ *     connection pool is still shared, but each client has its own Jackson mapper, whose deserializers are
+ *     built again on its first decode.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -87,6 +92,24 @@ public class CallBenchmark {
     public ListNotebooksResponse generatedClient() throws IOException {
         return client.devEnviron().listNotebooks(PROJECT, null, SeedPages.ITEMS, null, null, 0,
                 null, null, null, null, null, null).execute().body();
+    }
+
+    @Benchmark
+    public ListNotebooksResponse generatedClientBuiltPerCall() throws IOException {
+        ModelArtsClient perCall = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
+        return perCall.devEnviron().listNotebooks(PROJECT, null, SeedPages.ITEMS, null, null, 0,
+                null, null, null, null, null, null).execute().body();
+    }
+
+    @Benchmark
+    public ListNotebooksResponse handWrittenBuffered() throws IOException {
+        try (Response response = plainHttp.newCall(plainRequest).execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful() || body == null) {
+                throw new IOException("HTTP " + response.code());
+            }
+            return plainJson.readValue(body.bytes(), ListNotebooksResponse.class);
+        }
     }
 
     @Benchmark

@@ -73,6 +73,8 @@ class BenchmarkSmokeTest {
             ListNotebooksResponse generated = b.generatedClient();
             assertThat(generated.getData()).hasSize(SeedPages.ITEMS);
             assertThat(b.handWritten()).isEqualTo(generated);
+            assertThat(b.handWrittenBuffered()).isEqualTo(generated);
+            assertThat(b.generatedClientBuiltPerCall()).isEqualTo(generated);
         } finally {
             b.tearDown();
         }
