@@ -3,8 +3,10 @@
 #   1. clean    ./mvnw clean install, as a fresh clone builds (target/ and the generator checksums removed,
 #               so every client is regenerated; node_modules is kept: see --fresh)
 #   2. no-op    the same again with nothing changed
-#   3. one spec after appending a comment line to one spec file (default: the SCNet spec)
-#   4. restored after restoring that file (the generator notices the checksum change once more)
+#   3. one spec after appending a root-level vendor extension (x-build-times-touch) to one spec file (default:
+#               the SCNet spec): a change the generator's checksum sees (it hashes the parsed document, so a
+#               comment line would not count) but that changes no generated line
+#   4. restored after restoring that file (the generator sees the checksum change once more)
 # Then, from each build log, per module: did the generator run or skip, did javac compile or find nothing to
 # compile, and did npm ci run. Run from anywhere; it changes nothing committed (the spec is restored from a copy).
 #
@@ -73,7 +75,7 @@ fi
 rm -f generated/*/src/generated/.openapi-generator/*.sha256
 run clean clean "${goals[@]}"
 run no-op "${goals[@]}"
-printf '\n# touched by bench/build-times.sh\n' >> "$spec"
+printf '\nx-build-times-touch: %s\n' "$(date +%s)" >> "$spec"
 run one-spec "${goals[@]}"
 restore
 run restored "${goals[@]}"
