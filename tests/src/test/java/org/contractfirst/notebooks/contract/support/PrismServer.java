@@ -49,6 +49,7 @@ public final class PrismServer implements AutoCloseable {
             command.addAll(List.of("--dynamic", "--seed", SEED, "--verboseLevel", "warn"));
         }
         command.add(specFile.toString());
+        long startNanos = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -60,7 +61,28 @@ public final class PrismServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        recordStartup(spec + (dynamic ? " (dynamic)" : ""), Duration.ofNanos(System.nanoTime() - startNanos));
         return server;
+    }
+
+    /** Start-up times of this run, one "<millis> ms <spec>" line per Prism (BENCHMARKS.md sums them). */
+    private static final Path STARTUP_LOG = Path.of("target", "prism-startup.txt");
+    private static boolean startupLogFresh;
+
+    private static synchronized void recordStartup(String what, Duration took) {
+        String line = took.toMillis() + " ms " + what;
+        System.out.println("[prism] started in " + line);
+        try {
+            Files.createDirectories(STARTUP_LOG.getParent());
+            if (!startupLogFresh) {
+                Files.deleteIfExists(STARTUP_LOG);
+                startupLogFresh = true;
+            }
+            Files.writeString(STARTUP_LOG, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("[prism] cannot write " + STARTUP_LOG.toAbsolutePath() + ": " + e.getMessage());
+        }
     }
 
     /** Base URL for Retrofit, ending with a slash. */

@@ -1,0 +1,119 @@
+package org.contractfirst.notebooks.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import retrofit2.Converter;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the generated converter's time goes, on the ModelArts notebooks page (DecodeBenchmark's
+ * {@code modelartsNotebooks_converter} against {@code modelartsNotebooks_jackson}), one difference at a time:
+ * the mapper's configuration, parsing a stream instead of an array, the okio body, and the converter as it was
+ * before this module's change (Retrofit's Jackson converter behind a 200-byte peek of every body).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class ConverterCostBenchmark {
+
+    byte[] page;
+    ObjectMapper plain;
+    ObjectMapper generated;
+    ObjectReader generatedReader;
+    Converter<ResponseBody, ListNotebooksResponse> previous;
+    final byte[] sink = new byte[8192];
+
+    @Setup
+    public void setup() {
+        page = SeedPages.modelartsNotebooks(SeedPages.ITEMS);
+        plain = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        generated = new org.contractfirst.notebooks.modelarts.invoker.JSON().getMapper();
+        generatedReader = generated.readerFor(ListNotebooksResponse.class);
+        previous = previousConverter(generated);
+    }
+
+    /** The generated client's mapper, from the byte array: its configuration's cost (vs DecodeBenchmark's _jackson). */
+    @Benchmark
+    public ListNotebooksResponse generatedMapperBytes() throws IOException {
+        return generated.readValue(page, ListNotebooksResponse.class);
+    }
+
+    /** Plain mapper from an InputStream over the same bytes: the cost of parsing a stream, not an array. */
+    @Benchmark
+    public ListNotebooksResponse plainMapperStream() throws IOException {
+        return plain.readValue(new ByteArrayInputStream(page), ListNotebooksResponse.class);
+    }
+
+    /** Only the okio part: a ResponseBody of the page created and drained through its byteStream. */
+    @Benchmark
+    public int responseBodyOnly() throws IOException {
+        int total = 0;
+        try (ResponseBody body = ResponseBody.create(page, DecodeBenchmark.JSON); InputStream in = body.byteStream()) {
+            for (int n; (n = in.read(sink)) != -1; ) {
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    /** The generated mapper reading the ResponseBody's byteStream: Retrofit's own Jackson converter, no peek. */
+    @Benchmark
+    public ListNotebooksResponse generatedReaderBodyStream() throws IOException {
+        try (ResponseBody body = ResponseBody.create(page, DecodeBenchmark.JSON)) {
+            return generatedReader.readValue(body.byteStream());
+        }
+    }
+
+    /** The generated mapper reading the ResponseBody's bytes (one array copy of the buffered body). */
+    @Benchmark
+    public ListNotebooksResponse generatedReaderBodyBytes() throws IOException {
+        try (ResponseBody body = ResponseBody.create(page, DecodeBenchmark.JSON)) {
+            return generatedReader.readValue(body.bytes());
+        }
+    }
+
+    /** The converter before this module's change: a peek of the body's first 200 bytes, then Retrofit's converter. */
+    @Benchmark
+    public ListNotebooksResponse previousConverter() throws IOException {
+        return previous.convert(ResponseBody.create(page, DecodeBenchmark.JSON));
+    }
+
+    /** DecodingConverterFactory's response converter as it was before the change (error wrapping left out). */
+    @SuppressWarnings("unchecked")
+    static Converter<ResponseBody, ListNotebooksResponse> previousConverter(ObjectMapper mapper) {
+        Converter<ResponseBody, ?> delegate = JacksonConverterFactory.create(mapper)
+                .responseBodyConverter(ListNotebooksResponse.class, new Annotation[0], null);
+        return body -> {
+            BufferedSource peek = body.source().peek();
+            peek.request(200);
+            byte[] head = peek.readByteArray(Math.min(peek.getBuffer().size(), 200));
+            if (head.length < 0) {
+                throw new IllegalStateException(); // keeps head alive, as the error path did
+            }
+            return (ListNotebooksResponse) delegate.convert(body);
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package org.contractfirst.notebooks.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huaweicloud.sdk.core.utils.JsonUtils;
+import com.huaweicloud.sdk.eihealth.v1.model.ListNotebookResponse;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
+import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.HeaderAuth;
+import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.ServiceClients;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import retrofit2.Converter;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decoding one 1,000-item page held in memory, per list operation:
+ * <ul>
+ * <li>{@code *_converter}: the generated client's converter, obtained exactly as the client does
+ *     ({@code ServiceClients.retrofit(baseUrl, client, new JSON().getMapper()).responseBodyConverter(type, ...)}),
+ *     converting a fresh {@code ResponseBody} of the page's bytes, as Retrofit hands it over;</li>
+ * <li>{@code *_jackson}: plain Jackson databind ({@code new ObjectMapper()}, unknown properties ignored) from
+ *     the byte array into the same generated classes: the ceiling;</li>
+ * <li>{@code eihealthNumeric_officialSdk}: Huawei Cloud's official SDK (huaweicloud-sdk-eihealth 3.1.130,
+ *     core 3.1.130), decoding the way its {@code HcClient} does: the body as a String
+ *     ({@code DefaultHttpResponse} reads {@code ResponseBody.string()}), then
+ *     {@code JsonUtils.toObjectIgnoreUnknown(body, ListNotebookResponse.class)} with the SDK's own mapper,
+ *     then the status code set on the response.</li>
+ * </ul>
+ * {@code eihealth} is the vendor's example ({@code flavor.cpu/gpu/memory} as strings, which the SDK rejects);
+ * {@code eihealthNumeric} the same page with numbers, which all three decode.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class DecodeBenchmark {
+
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    byte[] eihealth;
+    byte[] eihealthNumeric;
+    byte[] modelartsNotebooks;
+    byte[] devEnvInstances;
+
+    Converter<ResponseBody, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse> eihealthConverter;
+    Converter<ResponseBody, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse> modelartsConverter;
+    Converter<ResponseBody, DeInstanceList> devEnvConverter;
+
+    ObjectMapper plain;
+
+    @Setup
+    public void setup() {
+        eihealth = SeedPages.eihealthNotebooks(SeedPages.ITEMS, false);
+        eihealthNumeric = SeedPages.eihealthNotebooks(SeedPages.ITEMS, true);
+        modelartsNotebooks = SeedPages.modelartsNotebooks(SeedPages.ITEMS);
+        devEnvInstances = SeedPages.devEnvInstances(SeedPages.ITEMS);
+
+        eihealthConverter = converter(new org.contractfirst.notebooks.eihealth.invoker.JSON().getMapper(),
+                org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
+        ObjectMapper modelartsMapper = new org.contractfirst.notebooks.modelarts.invoker.JSON().getMapper();
+        modelartsConverter = converter(modelartsMapper, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
+        devEnvConverter = converter(modelartsMapper, DeInstanceList.class);
+
+        plain = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** The converter Retrofit picks for {@code type} in the client's stack (same factories, same order). */
+    @SuppressWarnings("unchecked")
+    static <T> Converter<ResponseBody, T> converter(ObjectMapper mapper, Type type) {
+        OkHttpClient client = ServiceClients.httpClient(ClientOptions.defaults(), HeaderAuth.xAuthToken("bench"),
+                new HuaweiErrorDecoder());
+        return (Converter<ResponseBody, T>) ServiceClients.retrofit("http://127.0.0.1/", client, mapper)
+                .responseBodyConverter(type, new Annotation[0]);
+    }
+
+    // ---- EIHealth, the vendor's example (cpu/gpu/memory as strings) ----
+
+    @Benchmark
+    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealth_converter() throws IOException {
+        return eihealthConverter.convert(ResponseBody.create(eihealth, JSON));
+    }
+
+    @Benchmark
+    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealth_jackson() throws IOException {
+        return plain.readValue(eihealth, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
+    }
+
+    // ---- EIHealth, numbers for cpu/gpu/memory (the form the official SDK accepts) ----
+
+    @Benchmark
+    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealthNumeric_converter() throws IOException {
+        return eihealthConverter.convert(ResponseBody.create(eihealthNumeric, JSON));
+    }
+
+    @Benchmark
+    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealthNumeric_jackson() throws IOException {
+        return plain.readValue(eihealthNumeric, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
+    }
+
+    @Benchmark
+    public ListNotebookResponse eihealthNumeric_officialSdk() throws IOException {
+        String body = ResponseBody.create(eihealthNumeric, JSON).string();
+        ListNotebookResponse response = JsonUtils.toObjectIgnoreUnknown(body, ListNotebookResponse.class);
+        response.setHttpStatusCode(200);
+        return response;
+    }
+
+    // ---- ModelArts notebooks ----
+
+    @Benchmark
+    public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsNotebooks_converter() throws IOException {
+        return modelartsConverter.convert(ResponseBody.create(modelartsNotebooks, JSON));
+    }
+
+    @Benchmark
+    public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsNotebooks_jackson() throws IOException {
+        return plain.readValue(modelartsNotebooks, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
+    }
+
+    // ---- ModelArts (old version) demanager instances ----
+
+    @Benchmark
+    public DeInstanceList devEnvInstances_converter() throws IOException {
+        return devEnvConverter.convert(ResponseBody.create(devEnvInstances, JSON));
+    }
+
+    @Benchmark
+    public DeInstanceList devEnvInstances_jackson() throws IOException {
+        return plain.readValue(devEnvInstances, DeInstanceList.class);
+    }
+}

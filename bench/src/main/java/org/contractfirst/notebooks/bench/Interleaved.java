@@ -1,0 +1,119 @@
+package org.contractfirst.notebooks.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * A cross-check of DecodeBenchmark's ratios that the machine's noise cannot skew: all decoders run in one JVM,
+ * alternating every ~100 ms in a shuffled order, so that both sides of each ratio see the same load; each
+ * ratio is computed per round and summarized as median and interquartile range. JMH runs each benchmark in its
+ * own JVM minutes apart, and on a shared 2-core machine a fork's luck (load, JIT) moves a score by 10-15 %.
+ * It reports wall time (GC pauses included) and the benchmark thread's CPU time per operation.
+ *
+ * <pre>java -Xms1g -Xmx1g -cp bench/target/benchmarks.jar org.contractfirst.notebooks.bench.Interleaved [rounds, default 60]</pre>
+ */
+public final class Interleaved {
+
+    private record Pair(String name, String numerator, String denominator, String target) {
+    }
+
+    private static final List<Pair> PAIRS = List.of(
+            new Pair("EIHealth (vendor example): converter / plain Jackson", "eihealth_converter", "eihealth_jackson", ">= 0.95"),
+            new Pair("EIHealth (numeric): converter / plain Jackson", "eihealthNumeric_converter", "eihealthNumeric_jackson", ">= 0.95"),
+            new Pair("ModelArts notebooks: converter / plain Jackson", "modelartsNotebooks_converter", "modelartsNotebooks_jackson", ">= 0.95"),
+            new Pair("demanager instances: converter / plain Jackson", "devEnvInstances_converter", "devEnvInstances_jackson", ">= 0.95"),
+            new Pair("EIHealth (numeric): converter / official SDK", "eihealthNumeric_converter", "eihealthNumeric_officialSdk", ">= 1.3"),
+            new Pair("EIHealth (numeric): plain Jackson / official SDK", "eihealthNumeric_jackson", "eihealthNumeric_officialSdk", "(ceiling)"),
+            new Pair("ModelArts: previous converter / plain Jackson", "previousConverter", "modelartsNotebooks_jackson", ""));
+
+    private Interleaved() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        DecodeBenchmark d = new DecodeBenchmark();
+        d.setup();
+        ConverterCostBenchmark c = new ConverterCostBenchmark();
+        c.setup();
+        Map<String, Callable<Object>> variants = new LinkedHashMap<>();
+        variants.put("eihealth_converter", d::eihealth_converter);
+        variants.put("eihealth_jackson", d::eihealth_jackson);
+        variants.put("eihealthNumeric_converter", d::eihealthNumeric_converter);
+        variants.put("eihealthNumeric_jackson", d::eihealthNumeric_jackson);
+        variants.put("eihealthNumeric_officialSdk", d::eihealthNumeric_officialSdk);
+        variants.put("modelartsNotebooks_converter", d::modelartsNotebooks_converter);
+        variants.put("modelartsNotebooks_jackson", d::modelartsNotebooks_jackson);
+        variants.put("devEnvInstances_converter", d::devEnvInstances_converter);
+        variants.put("devEnvInstances_jackson", d::devEnvInstances_jackson);
+        variants.put("previousConverter", c::previousConverter);
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, List<Double>> wall = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        variants.keySet().forEach(k -> {
+            wall.put(k, new ArrayList<>());
+            cpu.put(k, new ArrayList<>());
+        });
+        List<String> order = new ArrayList<>(variants.keySet());
+        Random random = new Random(42);
+        int warmupRounds = Math.max(5, rounds / 4);
+        long blackhole = 0;
+        for (int round = 0; round < warmupRounds + rounds; round++) {
+            Collections.shuffle(order, random);
+            for (String name : order) {
+                Callable<Object> variant = variants.get(name);
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long wall0 = System.nanoTime();
+                long deadline = wall0 + 100_000_000L;
+                int ops = 0;
+                do {
+                    blackhole += System.identityHashCode(variant.call());
+                    ops++;
+                } while (System.nanoTime() < deadline);
+                if (round >= warmupRounds) {
+                    wall.get(name).add((System.nanoTime() - wall0) / (double) ops);
+                    cpu.get(name).add((threads.getCurrentThreadCpuTime() - cpu0) / (double) ops);
+                }
+            }
+            if (round == warmupRounds - 1) {
+                System.out.printf("warmed up (%d rounds); measuring %d rounds%n", warmupRounds, rounds);
+            }
+        }
+
+        System.out.printf("%n%-30s %12s %12s%n", "decoder", "wall us/op", "cpu us/op");
+        variants.keySet().forEach(k -> System.out.printf("%-30s %12.0f %12.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
+        System.out.printf("%nthroughput ratios, per round (same ~100 ms window): median [interquartile range], %d rounds%n", rounds);
+        for (Pair pair : PAIRS) {
+            System.out.printf("%-55s wall %s   cpu %s   target %s%n", pair.name(),
+                    ratios(wall.get(pair.denominator()), wall.get(pair.numerator())),
+                    ratios(cpu.get(pair.denominator()), cpu.get(pair.numerator())), pair.target());
+        }
+        if (blackhole == 42) {
+            System.out.println();
+        }
+    }
+
+    /** Per round: time of the denominator / time of the numerator, i.e. throughput numerator / denominator. */
+    private static String ratios(List<Double> denominatorTimes, List<Double> numeratorTimes) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < denominatorTimes.size(); i++) {
+            r.add(denominatorTimes.get(i) / numeratorTimes.get(i));
+        }
+        Collections.sort(r);
+        return String.format("%.3f [%.3f - %.3f]", median(r), r.get(r.size() / 4), r.get(r.size() * 3 / 4));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
