@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,20 +15,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import retrofit2.Converter;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Where the generated converter's time goes, on the ModelArts notebooks page (DecodeBenchmark's
  * {@code modelartsNotebooks_converter} against {@code modelartsNotebooks_jackson}), one difference at a time:
- * the mapper's configuration, parsing a stream instead of an array, the okio body, and the converter as it was
- * before this module's change (Retrofit's Jackson converter behind a 200-byte peek of every body).
+ * the mapper's configuration, parsing a stream instead of an array, the okio body, and the 200-byte peek
+ * DecodingConverterFactory takes of every body (Retrofit's own Jackson converter is the converter without it).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -43,7 +39,6 @@ public class ConverterCostBenchmark {
     ObjectMapper plain;
     ObjectMapper generated;
     ObjectReader generatedReader;
-    Converter<ResponseBody, ListNotebooksResponse> previous;
     final byte[] sink = new byte[8192];
 
     @Setup
@@ -52,7 +47,6 @@ public class ConverterCostBenchmark {
         plain = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         generated = new org.contractfirst.notebooks.modelarts.invoker.JSON().getMapper();
         generatedReader = generated.readerFor(ListNotebooksResponse.class);
-        previous = previousConverter(generated);
     }
 
     /** The generated client's mapper, from the byte array: its configuration's cost (vs DecodeBenchmark's _jackson). */
@@ -79,7 +73,7 @@ public class ConverterCostBenchmark {
         return total;
     }
 
-    /** The generated mapper reading the ResponseBody's byteStream: Retrofit's own Jackson converter, no peek. */
+    /** The generated mapper reading the ResponseBody's byteStream: Retrofit's own Jackson converter, i.e. the converter without its peek. */
     @Benchmark
     public ListNotebooksResponse generatedReaderBodyStream() throws IOException {
         try (ResponseBody body = ResponseBody.create(page, DecodeBenchmark.JSON)) {
@@ -93,27 +87,5 @@ public class ConverterCostBenchmark {
         try (ResponseBody body = ResponseBody.create(page, DecodeBenchmark.JSON)) {
             return generatedReader.readValue(body.bytes());
         }
-    }
-
-    /** The converter before this module's change: a peek of the body's first 200 bytes, then Retrofit's converter. */
-    @Benchmark
-    public ListNotebooksResponse previousConverter() throws IOException {
-        return previous.convert(ResponseBody.create(page, DecodeBenchmark.JSON));
-    }
-
-    /** DecodingConverterFactory's response converter as it was before the change (error wrapping left out). */
-    @SuppressWarnings("unchecked")
-    static Converter<ResponseBody, ListNotebooksResponse> previousConverter(ObjectMapper mapper) {
-        Converter<ResponseBody, ?> delegate = JacksonConverterFactory.create(mapper)
-                .responseBodyConverter(ListNotebooksResponse.class, new Annotation[0], null);
-        return body -> {
-            BufferedSource peek = body.source().peek();
-            peek.request(200);
-            byte[] head = peek.readByteArray(Math.min(peek.getBuffer().size(), 200));
-            if (head.length < 0) {
-                throw new IllegalStateException(); // keeps head alive, as the error path did
-            }
-            return (ListNotebooksResponse) delegate.convert(body);
-        };
     }
 }

@@ -31,7 +31,8 @@ public final class Interleaved {
             new Pair("demanager instances: converter / plain Jackson", "devEnvInstances_converter", "devEnvInstances_jackson", ">= 0.95"),
             new Pair("EIHealth (numeric): converter / official SDK", "eihealthNumeric_converter", "eihealthNumeric_officialSdk", ">= 1.3"),
             new Pair("EIHealth (numeric): plain Jackson / official SDK", "eihealthNumeric_jackson", "eihealthNumeric_officialSdk", "(ceiling)"),
-            new Pair("ModelArts: previous converter / plain Jackson", "previousConverter", "modelartsNotebooks_jackson", ""));
+            new Pair("ModelArts: converter without its peek / plain Jackson", "noPeek", "modelartsNotebooks_jackson", ""),
+            new Pair("ModelArts: plain mapper from a stream / from bytes", "plainMapperStream", "modelartsNotebooks_jackson", ""));
 
     private Interleaved() {
     }
@@ -52,7 +53,8 @@ public final class Interleaved {
         variants.put("modelartsNotebooks_jackson", d::modelartsNotebooks_jackson);
         variants.put("devEnvInstances_converter", d::devEnvInstances_converter);
         variants.put("devEnvInstances_jackson", d::devEnvInstances_jackson);
-        variants.put("previousConverter", c::previousConverter);
+        variants.put("noPeek", c::generatedReaderBodyStream);
+        variants.put("plainMapperStream", c::plainMapperStream);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, List<Double>> wall = new LinkedHashMap<>();
