@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
  * It reports wall time (GC pauses included) and the benchmark thread's CPU time per operation.
  *
  * <pre>java -Xms1g -Xmx1g -cp bench/target/benchmarks.jar org.contractfirst.notebooks.bench.Interleaved [rounds, default 60]</pre>
+ * With {@code calls} first, it does the same for CallBenchmark's calls (every 200 ms; CPU time of the whole
+ * process, in-process server included): {@code ... Interleaved calls [rounds]}.
  */
 public final class Interleaved {
 
@@ -38,6 +40,10 @@ public final class Interleaved {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "calls".equals(args[0])) {
+            calls(args.length > 1 ? Integer.parseInt(args[1]) : 60);
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         DecodeBenchmark d = new DecodeBenchmark();
         d.setup();
@@ -99,6 +105,53 @@ public final class Interleaved {
         }
         if (blackhole == 42) {
             System.out.println();
+        }
+    }
+
+    private static void calls(int rounds) throws Exception {
+        CallBenchmark c = new CallBenchmark();
+        c.setup();
+        try {
+            Map<String, Callable<Object>> variants = new LinkedHashMap<>();
+            variants.put("generatedClient", c::generatedClient);
+            variants.put("handWritten", c::handWritten);
+            variants.put("handWrittenBuffered", c::handWrittenBuffered);
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            Map<String, List<Double>> wall = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
+            variants.keySet().forEach(k -> {
+                wall.put(k, new ArrayList<>());
+                cpu.put(k, new ArrayList<>());
+            });
+            List<String> order = new ArrayList<>(variants.keySet());
+            Random random = new Random(42);
+            int warmupRounds = Math.max(5, rounds / 4);
+            for (int round = 0; round < warmupRounds + rounds; round++) {
+                Collections.shuffle(order, random);
+                for (String name : order) {
+                    long cpu0 = os.getProcessCpuTime();
+                    long wall0 = System.nanoTime();
+                    int ops = 0;
+                    do {
+                        variants.get(name).call();
+                        ops++;
+                    } while (System.nanoTime() - wall0 < 200_000_000L);
+                    if (round >= warmupRounds) {
+                        wall.get(name).add((System.nanoTime() - wall0) / (double) ops);
+                        cpu.get(name).add((os.getProcessCpuTime() - cpu0) / (double) ops);
+                    }
+                }
+            }
+            System.out.printf("%-22s %12s %18s%n", "call", "wall us/op", "process cpu us/op");
+            variants.keySet().forEach(k -> System.out.printf("%-22s %12.0f %18.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
+            System.out.printf("%ntime ratios, per round: median [interquartile range], %d rounds (target for the mean call time <= 1.1)%n", rounds);
+            for (String other : List.of("handWritten", "handWrittenBuffered")) {
+                System.out.printf("generatedClient / %-20s wall %s   cpu %s%n", other,
+                        ratios(wall.get("generatedClient"), wall.get(other)), ratios(cpu.get("generatedClient"), cpu.get(other)));
+            }
+        } finally {
+            c.tearDown();
         }
     }
 
