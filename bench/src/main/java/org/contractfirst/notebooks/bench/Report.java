@@ -33,6 +33,11 @@ public final class Report {
             new Ratio("ModelArts notebooks: converter / plain Jackson", "DecodeBenchmark.modelartsNotebooks_converter", "DecodeBenchmark.modelartsNotebooks_jackson", "score", ">= 0.95"),
             new Ratio("demanager instances: converter / plain Jackson", "DecodeBenchmark.devEnvInstances_converter", "DecodeBenchmark.devEnvInstances_jackson", "score", ">= 0.95"),
             new Ratio("EIHealth (numeric): converter / official SDK", "DecodeBenchmark.eihealthNumeric_converter", "DecodeBenchmark.eihealthNumeric_officialSdk", "score", ">= 1.3"),
+            new Ratio("opt-in Afterburner, EIHealth (vendor): converter / plain Jackson", "DecodeBenchmark.eihealth_converterAfterburner", "DecodeBenchmark.eihealth_jackson", "score", ">= 0.95"),
+            new Ratio("opt-in Afterburner, EIHealth (numeric): converter / plain Jackson", "DecodeBenchmark.eihealthNumeric_converterAfterburner", "DecodeBenchmark.eihealthNumeric_jackson", "score", ">= 0.95"),
+            new Ratio("opt-in Afterburner, ModelArts: converter / plain Jackson", "DecodeBenchmark.modelartsNotebooks_converterAfterburner", "DecodeBenchmark.modelartsNotebooks_jackson", "score", ">= 0.95"),
+            new Ratio("opt-in Afterburner, demanager: converter / plain Jackson", "DecodeBenchmark.devEnvInstances_converterAfterburner", "DecodeBenchmark.devEnvInstances_jackson", "score", ">= 0.95"),
+            new Ratio("opt-in Afterburner, EIHealth (numeric): converter / official SDK", "DecodeBenchmark.eihealthNumeric_converterAfterburner", "DecodeBenchmark.eihealthNumeric_officialSdk", "score", ">= 1.3"),
             new Ratio("EIHealth (numeric): plain Jackson / official SDK", "DecodeBenchmark.eihealthNumeric_jackson", "DecodeBenchmark.eihealthNumeric_officialSdk", "score", "(ceiling)"),
             new Ratio("call p50: generated client / hand-written (streamed)", "CallBenchmark.generatedClient", "CallBenchmark.handWritten", "50.0", "<= 1.1"),
             new Ratio("call p90: generated client / hand-written (streamed)", "CallBenchmark.generatedClient", "CallBenchmark.handWritten", "90.0", ""),
@@ -100,7 +105,7 @@ public final class Report {
                 }
             }
             if (!values.isEmpty()) {
-                System.out.printf("%-55s %6.3f  [%.3f - %.3f]  n=%d  target %s%n", ratio.name(), median(values),
+                System.out.printf("%-66s %6.3f  [%.3f - %.3f]  n=%d  target %s%n", ratio.name(), median(values),
                         Collections.min(values), Collections.max(values), values.size(), ratio.target());
             }
         }
@@ -122,7 +127,7 @@ public final class Report {
                 }
             }
             if (!values.isEmpty()) {
-                System.out.printf("%-55s %6.3f  [%.3f - %.3f]  n=%d%n", ratio.name().replace("call p50", "call CPU").replace(" p50", " CPU"),
+                System.out.printf("%-66s %6.3f  [%.3f - %.3f]  n=%d%n", ratio.name().replace("call p50", "call CPU").replace(" p50", " CPU"),
                         median(values), Collections.min(values), Collections.max(values), values.size());
             }
         }

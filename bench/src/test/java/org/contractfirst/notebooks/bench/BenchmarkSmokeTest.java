@@ -63,6 +63,29 @@ class BenchmarkSmokeTest {
         assertThat(instances.getInstances()).hasSize(SeedPages.ITEMS).extracting(DeInstance::getId).doesNotHaveDuplicates();
         assertThat(instances.getInstances().get(0).getSpec().getAutoStop().getStopTimestamp()).isEqualTo(1594891408723L);
         assertThat(b.devEnvInstances_jackson()).isEqualTo(instances);
+
+        assertThat(b.eihealth_converterAfterburner()).isEqualTo(eihealth);
+        assertThat(b.eihealthNumeric_converterAfterburner()).isEqualTo(numeric);
+        assertThat(b.modelartsNotebooks_converterAfterburner()).isEqualTo(notebooks);
+        assertThat(b.devEnvInstances_converterAfterburner()).isEqualTo(instances);
+    }
+
+    @Test
+    void aBodyPerOperationLeavesThePageWholeForTheNext() throws Exception {
+        DecodeBenchmark b = new DecodeBenchmark();
+        b.setup();
+        long size = b.modelartsNotebooksBody.size();
+        assertThat(size).isEqualTo(b.modelartsNotebooks.length);
+        ListNotebooksResponse first = b.modelartsNotebooks_converter();
+        ListNotebooksResponse second = b.modelartsNotebooks_converter();
+        assertThat(second).isEqualTo(first);
+        assertThat(b.modelartsNotebooksBody.size()).isEqualTo(size);
+        assertThat(b.modelartsNotebooksBody.readByteArray()).isEqualTo(b.modelartsNotebooks);
+        assertThat(new ConverterCostBenchmark()).satisfies(c -> {
+            c.setup();
+            assertThat(c.bufferedBodyOnly()).isEqualTo(c.page.length);
+            assertThat(c.bufferedBodyOnly()).isEqualTo(c.page.length);
+        });
     }
 
     @Test
