@@ -2,7 +2,6 @@ package org.contractfirst.notebooks.bench;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.module.afterburner.AfterburnerModule;
 import com.huaweicloud.sdk.core.utils.JsonUtils;
 import com.huaweicloud.sdk.eihealth.v1.model.ListNotebookResponse;
 import okhttp3.MediaType;
@@ -40,8 +39,6 @@ import java.util.concurrent.TimeUnit;
  *     {@link Buffer} that already holds the page (in a call the network and {@code ErrorMappingInterceptor} put it
  *     there). Each operation gets {@link Buffer#copy()} of a buffer filled once in {@code @Setup}: okio shares the
  *     segments, so no byte is copied outside the converter (see {@link #body});</li>
- * <li>{@code *_converterAfterburner}: the same converter of a client built with the opt-in
- *     {@code customizeMapper(m -> m.registerModule(new AfterburnerModule()))};</li>
  * <li>{@code *_jackson}: plain Jackson databind ({@code new ObjectMapper()}, unknown properties ignored) from
  *     the byte array into the same generated classes: the ceiling;</li>
  * <li>{@code eihealthNumeric_officialSdk}: Huawei Cloud's official SDK (huaweicloud-sdk-eihealth 3.1.130,
@@ -77,9 +74,6 @@ public class DecodeBenchmark {
     Converter<ResponseBody, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse> eihealthConverter;
     Converter<ResponseBody, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse> modelartsConverter;
     Converter<ResponseBody, DeInstanceList> devEnvConverter;
-    Converter<ResponseBody, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse> eihealthConverterAfterburner;
-    Converter<ResponseBody, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse> modelartsConverterAfterburner;
-    Converter<ResponseBody, DeInstanceList> devEnvConverterAfterburner;
 
     ObjectMapper plain;
 
@@ -100,12 +94,6 @@ public class DecodeBenchmark {
         modelartsConverter = converter(modelartsMapper, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
         devEnvConverter = converter(modelartsMapper, DeInstanceList.class);
 
-        eihealthConverterAfterburner = converter(new org.contractfirst.notebooks.eihealth.invoker.JSON().getMapper()
-                .registerModule(new AfterburnerModule()), org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
-        ObjectMapper modelartsAfterburner = new org.contractfirst.notebooks.modelarts.invoker.JSON().getMapper()
-                .registerModule(new AfterburnerModule());
-        modelartsConverterAfterburner = converter(modelartsAfterburner, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
-        devEnvConverterAfterburner = converter(modelartsAfterburner, DeInstanceList.class);
 
         plain = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
@@ -137,11 +125,6 @@ public class DecodeBenchmark {
     }
 
     @Benchmark
-    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealth_converterAfterburner() throws IOException {
-        return eihealthConverterAfterburner.convert(body(eihealthBody));
-    }
-
-    @Benchmark
     public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealth_jackson() throws IOException {
         return plain.readValue(eihealth, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
     }
@@ -151,11 +134,6 @@ public class DecodeBenchmark {
     @Benchmark
     public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealthNumeric_converter() throws IOException {
         return eihealthConverter.convert(body(eihealthNumericBody));
-    }
-
-    @Benchmark
-    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealthNumeric_converterAfterburner() throws IOException {
-        return eihealthConverterAfterburner.convert(body(eihealthNumericBody));
     }
 
     @Benchmark
@@ -179,11 +157,6 @@ public class DecodeBenchmark {
     }
 
     @Benchmark
-    public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsNotebooks_converterAfterburner() throws IOException {
-        return modelartsConverterAfterburner.convert(body(modelartsNotebooksBody));
-    }
-
-    @Benchmark
     public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsNotebooks_jackson() throws IOException {
         return plain.readValue(modelartsNotebooks, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
     }
@@ -193,11 +166,6 @@ public class DecodeBenchmark {
     @Benchmark
     public DeInstanceList devEnvInstances_converter() throws IOException {
         return devEnvConverter.convert(body(devEnvInstancesBody));
-    }
-
-    @Benchmark
-    public DeInstanceList devEnvInstances_converterAfterburner() throws IOException {
-        return devEnvConverterAfterburner.convert(body(devEnvInstancesBody));
     }
 
     @Benchmark

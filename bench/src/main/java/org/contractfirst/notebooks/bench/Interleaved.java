@@ -33,11 +33,6 @@ public final class Interleaved {
             new Pair("demanager instances: converter / plain Jackson", "devEnvInstances_converter", "devEnvInstances_jackson", ">= 0.95"),
             new Pair("EIHealth (numeric): converter / official SDK", "eihealthNumeric_converter", "eihealthNumeric_officialSdk", ">= 1.3"),
             new Pair("EIHealth (numeric): plain Jackson / official SDK", "eihealthNumeric_jackson", "eihealthNumeric_officialSdk", "(ceiling)"),
-            new Pair("opt-in Afterburner, EIHealth (vendor): converter / plain Jackson", "eihealth_converterAfterburner", "eihealth_jackson", ">= 0.95"),
-            new Pair("opt-in Afterburner, EIHealth (numeric): converter / plain Jackson", "eihealthNumeric_converterAfterburner", "eihealthNumeric_jackson", ">= 0.95"),
-            new Pair("opt-in Afterburner, ModelArts: converter / plain Jackson", "modelartsNotebooks_converterAfterburner", "modelartsNotebooks_jackson", ">= 0.95"),
-            new Pair("opt-in Afterburner, demanager: converter / plain Jackson", "devEnvInstances_converterAfterburner", "devEnvInstances_jackson", ">= 0.95"),
-            new Pair("opt-in Afterburner, EIHealth (numeric): converter / official SDK", "eihealthNumeric_converterAfterburner", "eihealthNumeric_officialSdk", ">= 1.3"),
             new Pair("ModelArts: converter without its peek / plain Jackson", "noPeek", "modelartsNotebooks_jackson", ""),
             new Pair("ModelArts: plain mapper from a stream / from bytes", "plainMapperStream", "modelartsNotebooks_jackson", ""));
 
@@ -64,10 +59,6 @@ public final class Interleaved {
         variants.put("modelartsNotebooks_jackson", d::modelartsNotebooks_jackson);
         variants.put("devEnvInstances_converter", d::devEnvInstances_converter);
         variants.put("devEnvInstances_jackson", d::devEnvInstances_jackson);
-        variants.put("eihealth_converterAfterburner", d::eihealth_converterAfterburner);
-        variants.put("eihealthNumeric_converterAfterburner", d::eihealthNumeric_converterAfterburner);
-        variants.put("modelartsNotebooks_converterAfterburner", d::modelartsNotebooks_converterAfterburner);
-        variants.put("devEnvInstances_converterAfterburner", d::devEnvInstances_converterAfterburner);
         variants.put("noPeek", c::generatedReaderBodyStream);
         variants.put("plainMapperStream", c::plainMapperStream);
 

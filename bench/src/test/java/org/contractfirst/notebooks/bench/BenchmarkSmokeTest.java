@@ -63,11 +63,6 @@ class BenchmarkSmokeTest {
         assertThat(instances.getInstances()).hasSize(SeedPages.ITEMS).extracting(DeInstance::getId).doesNotHaveDuplicates();
         assertThat(instances.getInstances().get(0).getSpec().getAutoStop().getStopTimestamp()).isEqualTo(1594891408723L);
         assertThat(b.devEnvInstances_jackson()).isEqualTo(instances);
-
-        assertThat(b.eihealth_converterAfterburner()).isEqualTo(eihealth);
-        assertThat(b.eihealthNumeric_converterAfterburner()).isEqualTo(numeric);
-        assertThat(b.modelartsNotebooks_converterAfterburner()).isEqualTo(notebooks);
-        assertThat(b.devEnvInstances_converterAfterburner()).isEqualTo(instances);
     }
 
     @Test

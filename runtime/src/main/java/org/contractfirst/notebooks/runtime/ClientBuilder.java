@@ -30,11 +30,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * Adjusts the client's own Jackson mapper before its first use, e.g. to register a module such as
-     * Afterburner ({@code mapper -> mapper.registerModule(new AfterburnerModule())}, which decodes large pages
-     * about 8 % faster, see BENCHMARKS.md) or a module for a type of your own. The mapper arrives configured the
-     * way the contract tests check it (unknown properties and enum values tolerated, scalars coerced); changing
-     * those settings changes what the client accepts. Each built client gets its own mapper.
+     * Adjusts the client's own Jackson mapper before its first use, e.g. to register a module for a type of your
+     * own or to change a feature. The mapper arrives configured the way the contract tests check it (unknown
+     * properties and enum values tolerated, scalars coerced, the Blackbird module registered); changing those
+     * settings changes what the client accepts. Each built client gets its own mapper.
      */
     public B customizeMapper(Consumer<? super ObjectMapper> customizer) {
         this.mapperCustomizer = Objects.requireNonNull(customizer, "customizer");

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.*;
 import com.fasterxml.jackson.databind.*;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import org.contractfirst.notebooks.eihealth.model.*;
 
 import java.text.DateFormat;
@@ -41,6 +42,7 @@ public class JSON implements ContextResolver<ObjectMapper> {
             .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
             .defaultDateFormat(new RFC3339DateFormat())
             .addModule(new JavaTimeModule())
+            .addModule(new BlackbirdModule())
             .build();
   }
 
