@@ -16,7 +16,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private String baseUrl;
     private Interceptor auth;
     private ClientOptions options = ClientOptions.defaults();
-    private Consumer<? super ObjectMapper> mapperCustomizer = mapper -> { };
+    private Consumer<? super ObjectMapper> mapperCustomizer; // null: the service's shared mapper as it is
 
     /** Base URL of the service, e.g. a Prism mock {@code http://127.0.0.1:4010}. */
     public B baseUrl(String baseUrl) {
@@ -33,7 +33,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * Adjusts the client's own Jackson mapper before its first use, e.g. to register a module for a type of your
      * own or to change a feature. The mapper arrives configured the way the contract tests check it (unknown
      * properties and enum values tolerated, scalars coerced, the Blackbird module registered); changing those
-     * settings changes what the client accepts. Each built client gets its own mapper.
+     * settings changes what the client accepts. The customizer gets a copy of the service's mapper, used by this
+     * client only; clients built without one share the service's mapper (and Jackson's deserializer caches).
      */
     public B customizeMapper(Consumer<? super ObjectMapper> customizer) {
         this.mapperCustomizer = Objects.requireNonNull(customizer, "customizer");
@@ -45,8 +46,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** The configured Retrofit; fails with a message naming what is missing. */
-    protected Retrofit retrofit(String service, ErrorDecoder errors, ObjectMapper mapper) {
+    /**
+     * The configured Retrofit; fails with a message naming what is missing. {@code serviceMapper} is the service's
+     * generated mapper, shared by its clients; it is copied, never changed, when {@link #customizeMapper} was called.
+     */
+    protected Retrofit retrofit(String service, ErrorDecoder errors, ObjectMapper serviceMapper) {
         if (baseUrl == null) {
             throw new IllegalStateException(service + " client: no endpoint; call region(...) or baseUrl(...)");
         }
@@ -54,7 +58,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             throw new IllegalStateException(service + " client: no credentials; call token(...)"
                     + (supportsAkSk() ? " or akSk(...)" : ""));
         }
-        mapperCustomizer.accept(mapper);
+        ObjectMapper mapper = serviceMapper;
+        if (mapperCustomizer != null) {
+            mapper = serviceMapper.copy();
+            mapperCustomizer.accept(mapper);
+        }
         return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, auth, errors), mapper);
     }
 

@@ -23,7 +23,7 @@ import static org.contractfirst.notebooks.contract.support.Fixtures.seedExample;
 
 /**
  * The client's Jackson mapper: the generated one, with Blackbird registered (BENCHMARKS.md); {@code customizeMapper}
- * is applied to it before the first call, and only to that client.
+ * is applied to a copy of it, used by that client only.
  */
 class MapperCustomizationTest {
 
@@ -40,12 +40,17 @@ class MapperCustomizationTest {
         server.shutdown();
     }
 
-    private ListNotebooksResponse list(UnaryOperator<ModelArtsClient.Builder> customize, String body) throws IOException {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(body));
-        ModelArtsClient client = customize.apply(ModelArtsClient.builder().baseUrl(server.url("/").toString())
-                .token("mapper-test-token")).build();
+    private ModelArtsClient client(UnaryOperator<ModelArtsClient.Builder> customize) {
+        return customize.apply(ModelArtsClient.builder().baseUrl(server.url("/").toString()).token("mapper-test-token")).build();
+    }
+
+    private static ListNotebooksResponse list(ModelArtsClient client) throws IOException {
         return client.devEnviron().listNotebooks("p", null, null, null, null, null, null, null, null, null, null, null)
                 .execute().body();
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
     }
 
     @Test
@@ -54,7 +59,8 @@ class MapperCustomizationTest {
         assertThat(generated.getRegisteredModuleIds()).contains(new BlackbirdModule().getTypeId());
 
         String example = seedExample("modelarts-list-notebooks.json");
-        ListNotebooksResponse viaClient = list(b -> b, example);
+        server.enqueue(json(example));
+        ListNotebooksResponse viaClient = list(client(b -> b));
         ListNotebooksResponse withoutBlackbird = new ObjectMapper() // plain databind: reflection, no module
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(example, ListNotebooksResponse.class);
         assertThat(viaClient.getData()).extracting(NotebookResp::getId)
@@ -64,15 +70,20 @@ class MapperCustomizationTest {
     }
 
     @Test
-    void theCustomizerReachesTheDecoderAndOnlyItsOwnClient() throws IOException {
+    void theCustomizerReachesTheDecoderAndNeitherTheSharedMapperNorOtherClients() throws IOException {
         String withExtraField = "{\"total\":1,\"data\":[{\"id\":\"nb-1\",\"surprise\":true}]}";
+        ModelArtsClient builtBefore = client(b -> b);
+        ModelArtsClient strict = client(b -> b.customizeMapper(m -> m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
+        ModelArtsClient builtAfter = client(b -> b);
 
-        ApiException strict = catchThrowableOfType(ApiException.class, () -> list(
-                b -> b.customizeMapper(m -> m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)), withExtraField));
-        assertThat(strict.httpStatus()).isEqualTo(200);
-        assertThat(strict.getMessage()).contains("Unrecognized field \"surprise\"");
+        server.enqueue(json(withExtraField));
+        ApiException thrown = catchThrowableOfType(ApiException.class, () -> list(strict));
+        assertThat(thrown.httpStatus()).isEqualTo(200);
+        assertThat(thrown.getMessage()).contains("Unrecognized field \"surprise\"");
 
-        ListNotebooksResponse tolerant = list(b -> b, withExtraField); // a client built afterwards keeps the default
-        assertThat(tolerant.getData()).extracting(NotebookResp::getId).containsExactly("nb-1");
+        for (ModelArtsClient tolerant : new ModelArtsClient[] {builtBefore, builtAfter}) {
+            server.enqueue(json(withExtraField));
+            assertThat(list(tolerant).getData()).extracting(NotebookResp::getId).containsExactly("nb-1");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.modelarts;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.modelarts.invoker.JSON;
@@ -74,6 +75,10 @@ public final class ModelArtsClient {
 
     public static final class Builder extends ClientBuilder<Builder> {
 
+        /** The generated mapper, shared by every client built without customizeMapper: Jackson builds its
+         *  deserializers once per mapper, so a new client's first call costs no more than any other. */
+        private static final ObjectMapper MAPPER = new JSON().getMapper();
+
         private Builder() {
         }
 
@@ -98,7 +103,7 @@ public final class ModelArtsClient {
         }
 
         public ModelArtsClient build() {
-            return new ModelArtsClient(retrofit("ModelArts", new HuaweiErrorDecoder(), new JSON().getMapper()));
+            return new ModelArtsClient(retrofit("ModelArts", new HuaweiErrorDecoder(), MAPPER));
         }
     }
 }
