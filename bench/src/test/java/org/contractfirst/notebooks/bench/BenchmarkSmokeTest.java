@@ -80,6 +80,8 @@ class BenchmarkSmokeTest {
             c.setup();
             assertThat(c.bufferedBodyOnly()).isEqualTo(c.page.length);
             assertThat(c.bufferedBodyOnly()).isEqualTo(c.page.length);
+            assertThat(c.devEnvGeneratedMapperBytes()).isEqualTo(b.devEnvInstances_jackson());
+            assertThat(c.devEnvPlainMapperBodyStream()).isEqualTo(b.devEnvInstances_jackson());
         });
     }
 
