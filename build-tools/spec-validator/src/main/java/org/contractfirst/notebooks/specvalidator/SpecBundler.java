@@ -3,6 +3,7 @@ package org.contractfirst.notebooks.specvalidator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,10 +95,22 @@ public final class SpecBundler {
         }
     }
 
+    /**
+     * swagger-core's mapper orders some keys of an object by reflection order (e.g. where {@code default} lands in a
+     * schema), which differs from one JVM run to the next; with the properties of each object sorted the bundle is
+     * the same bytes for the same sources. Maps (paths, properties, responses, ...) keep their source order.
+     */
+    private static final ObjectMapper CANONICAL = Json.mapper().copy()
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+
     /** The bundled document of {@code source} as a JSON tree (external refs made local, unused components pruned). */
     public static JsonNode bundle(Path source) {
         OpenAPI api = parse(source, false);
-        ObjectNode tree = Json.mapper().valueToTree(api);
+        ObjectNode sorted = CANONICAL.valueToTree(api);
+        ObjectNode tree = sorted.objectNode(); // "openapi" and "info" first, as people write them
+        tree.set("openapi", sorted.get("openapi"));
+        tree.set("info", sorted.get("info"));
+        tree.setAll(sorted);
         pruneUnusedComponents(tree);
         return tree;
     }
