@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /**
  * A cross-check of DecodeBenchmark's ratios that the machine's noise cannot skew: all decoders run in one JVM,
@@ -63,37 +64,9 @@ public final class Interleaved {
         variants.put("plainMapperStream", c::plainMapperStream);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, List<Double>> wall = new LinkedHashMap<>();
-        Map<String, List<Double>> cpu = new LinkedHashMap<>();
-        variants.keySet().forEach(k -> {
-            wall.put(k, new ArrayList<>());
-            cpu.put(k, new ArrayList<>());
-        });
-        List<String> order = new ArrayList<>(variants.keySet());
-        Random random = new Random(42);
-        int warmupRounds = Math.max(5, rounds / 4);
-        long blackhole = 0;
-        for (int round = 0; round < warmupRounds + rounds; round++) {
-            Collections.shuffle(order, random);
-            for (String name : order) {
-                Callable<Object> variant = variants.get(name);
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                long wall0 = System.nanoTime();
-                long deadline = wall0 + 100_000_000L;
-                int ops = 0;
-                do {
-                    blackhole += System.identityHashCode(variant.call());
-                    ops++;
-                } while (System.nanoTime() < deadline);
-                if (round >= warmupRounds) {
-                    wall.get(name).add((System.nanoTime() - wall0) / (double) ops);
-                    cpu.get(name).add((threads.getCurrentThreadCpuTime() - cpu0) / (double) ops);
-                }
-            }
-            if (round == warmupRounds - 1) {
-                System.out.printf("warmed up (%d rounds); measuring %d rounds%n", warmupRounds, rounds);
-            }
-        }
+        Times times = measure(variants, rounds, 100_000_000L, threads::getCurrentThreadCpuTime);
+        Map<String, List<Double>> wall = times.wall();
+        Map<String, List<Double>> cpu = times.cpu();
 
         System.out.printf("%n%-40s %12s %12s%n", "decoder", "wall us/op", "cpu us/op");
         variants.keySet().forEach(k -> System.out.printf("%-40s %12.0f %12.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
@@ -102,9 +75,6 @@ public final class Interleaved {
             System.out.printf("%-66s wall %s   cpu %s   target %s%n", pair.name(),
                     ratios(wall.get(pair.denominator()), wall.get(pair.numerator())),
                     ratios(cpu.get(pair.denominator()), cpu.get(pair.numerator())), pair.target());
-        }
-        if (blackhole == 42) {
-            System.out.println();
         }
     }
 
@@ -118,31 +88,9 @@ public final class Interleaved {
             variants.put("handWrittenBuffered", c::handWrittenBuffered);
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            Map<String, List<Double>> wall = new LinkedHashMap<>();
-            Map<String, List<Double>> cpu = new LinkedHashMap<>();
-            variants.keySet().forEach(k -> {
-                wall.put(k, new ArrayList<>());
-                cpu.put(k, new ArrayList<>());
-            });
-            List<String> order = new ArrayList<>(variants.keySet());
-            Random random = new Random(42);
-            int warmupRounds = Math.max(5, rounds / 4);
-            for (int round = 0; round < warmupRounds + rounds; round++) {
-                Collections.shuffle(order, random);
-                for (String name : order) {
-                    long cpu0 = os.getProcessCpuTime();
-                    long wall0 = System.nanoTime();
-                    int ops = 0;
-                    do {
-                        variants.get(name).call();
-                        ops++;
-                    } while (System.nanoTime() - wall0 < 200_000_000L);
-                    if (round >= warmupRounds) {
-                        wall.get(name).add((System.nanoTime() - wall0) / (double) ops);
-                        cpu.get(name).add((os.getProcessCpuTime() - cpu0) / (double) ops);
-                    }
-                }
-            }
+            Times times = measure(variants, rounds, 200_000_000L, os::getProcessCpuTime);
+            Map<String, List<Double>> wall = times.wall();
+            Map<String, List<Double>> cpu = times.cpu();
             System.out.printf("%-22s %12s %18s%n", "call", "wall us/op", "process cpu us/op");
             variants.keySet().forEach(k -> System.out.printf("%-22s %12.0f %18.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
             System.out.printf("%ntime ratios, per round: median [interquartile range], %d rounds (target for the mean call time <= 1.1)%n", rounds);
@@ -153,6 +101,51 @@ public final class Interleaved {
         } finally {
             c.tearDown();
         }
+    }
+
+    /** Wall and CPU nanoseconds per operation of each variant, one entry per measured round. */
+    private record Times(Map<String, List<Double>> wall, Map<String, List<Double>> cpu) {
+    }
+
+    /**
+     * Runs every variant for {@code windowNanos} per round, in a shuffled order each round, after {@code rounds / 4}
+     * (at least 5) warm-up rounds; {@code cpuClock} is the CPU time that counts (the thread's, or the process's).
+     */
+    private static Times measure(Map<String, Callable<Object>> variants, int rounds, long windowNanos,
+                                 LongSupplier cpuClock) throws Exception {
+        Times times = new Times(new LinkedHashMap<>(), new LinkedHashMap<>());
+        variants.keySet().forEach(k -> {
+            times.wall().put(k, new ArrayList<>());
+            times.cpu().put(k, new ArrayList<>());
+        });
+        List<String> order = new ArrayList<>(variants.keySet());
+        Random random = new Random(42);
+        int warmupRounds = Math.max(5, rounds / 4);
+        long blackhole = 0;
+        for (int round = 0; round < warmupRounds + rounds; round++) {
+            Collections.shuffle(order, random);
+            for (String name : order) {
+                Callable<Object> variant = variants.get(name);
+                long cpu0 = cpuClock.getAsLong();
+                long wall0 = System.nanoTime();
+                int ops = 0;
+                do {
+                    blackhole += System.identityHashCode(variant.call());
+                    ops++;
+                } while (System.nanoTime() - wall0 < windowNanos);
+                if (round >= warmupRounds) {
+                    times.wall().get(name).add((System.nanoTime() - wall0) / (double) ops);
+                    times.cpu().get(name).add((cpuClock.getAsLong() - cpu0) / (double) ops);
+                }
+            }
+            if (round == warmupRounds - 1) {
+                System.out.printf("warmed up (%d rounds); measuring %d rounds%n", warmupRounds, rounds);
+            }
+        }
+        if (blackhole == 42) {
+            System.out.println();
+        }
+        return times;
     }
 
     /** Per round: time of the denominator / time of the numerator, i.e. throughput numerator / denominator. */
