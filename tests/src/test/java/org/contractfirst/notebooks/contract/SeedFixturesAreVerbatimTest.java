@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proves the fixtures are the pages' own examples, not tidied copies: each fixture, with whitespace
- * removed, occurs in its seed page with markup and whitespace removed. Needs ../shared/seeds beside the
- * repository (as in CI).
+ * removed, occurs in its seed page with markup and whitespace removed. The pages are kept in the repository,
+ * in specs/sources/.
  */
 class SeedFixturesAreVerbatimTest {
 
@@ -25,7 +25,7 @@ class SeedFixturesAreVerbatimTest {
             "scnet-instance-service-detail.json, 003_842c41432a3f1909.txt",
             "modelarts-open-codelab.json, 004_8139379bb4d8d78d.txt"})
     void fixtureOccursInItsSeedPage(String fixture, String seed) throws Exception {
-        Path seeds = Path.of(System.getProperty("seeds.dir", "../../shared/seeds"));
+        Path seeds = Path.of(System.getProperty("seeds.dir", "../specs/sources"));
         String page = Files.readString(seeds.resolve(seed), StandardCharsets.UTF_8)
                 .replaceAll("<[^>]+>", "")
                 .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
