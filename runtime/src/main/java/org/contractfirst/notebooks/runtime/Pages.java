@@ -29,13 +29,23 @@ public final class Pages {
     private Pages() {
     }
 
+    /** Every item from offset 0 on, {@code pageSize} at a time. */
     public static <P, T> Stream<T> stream(int pageSize, PageFetcher<P> fetcher, Function<P, List<T>> items,
+                                          Function<P, ? extends Number> total) {
+        return stream(0, pageSize, fetcher, items, total);
+    }
+
+    /** Every item from {@code firstOffset} on (a record offset), {@code pageSize} at a time. */
+    public static <P, T> Stream<T> stream(int firstOffset, int pageSize, PageFetcher<P> fetcher, Function<P, List<T>> items,
                                           Function<P, ? extends Number> total) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be at least 1, was " + pageSize);
         }
+        if (firstOffset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, was " + firstOffset);
+        }
         Iterator<T> iterator = new Iterator<>() {
-            private int offset;
+            private int offset = firstOffset;
             private long reportedTotal = -1;
             private boolean exhausted;
             private Iterator<T> page = Collections.emptyIterator();

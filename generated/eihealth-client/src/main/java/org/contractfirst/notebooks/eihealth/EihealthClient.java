@@ -2,6 +2,7 @@ package org.contractfirst.notebooks.eihealth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi.ListNotebooksRequest;
 import org.contractfirst.notebooks.eihealth.invoker.JSON;
 import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
@@ -35,17 +36,26 @@ public final class EihealthClient {
         return "https://eihealth." + region + ".myhuaweicloud.com/";
     }
 
+    /** Notebooks of an EIHealth project: listNotebooks. */
     public NotebooksApi notebooks() {
         return notebooks;
     }
 
-    /** Every notebook of an EIHealth project, fetched lazily {@code pageSize} (1 to 1000) at a time. */
-    public Stream<NotebookEntity> allNotebooks(String projectId, String eihealthProjectId, int pageSize) {
-        return Pages.stream(pageSize,
-                (offset, limit) -> notebooks.listNotebooks(projectId, eihealthProjectId, limit, null, offset, null)
+    /**
+     * Every notebook the request selects (its filters apply to every page), fetched lazily as the stream is
+     * consumed: pages of the request's {@code limit} (1 to 1000, else {@value #DEFAULT_PAGE_SIZE}) from its
+     * {@code offset} (else 0), until the reported count.
+     */
+    public Stream<NotebookEntity> allNotebooks(ListNotebooksRequest request) {
+        return Pages.stream(request.getOffset() == null ? 0 : request.getOffset(),
+                request.getLimit() == null ? DEFAULT_PAGE_SIZE : request.getLimit(),
+                (offset, limit) -> notebooks.listNotebooks(request.toBuilder().offset(offset).limit(limit).build())
                         .execute().body(),
                 ListNotebooksResponse::getNotebooks, ListNotebooksResponse::getCount);
     }
+
+    /** Page size of {@link #allNotebooks} when the request sets no {@code limit}. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
 
     public static final class Builder extends ClientBuilder<Builder> {
 
@@ -77,8 +87,7 @@ public final class EihealthClient {
         }
 
         public EihealthClient build() {
-            return new EihealthClient(retrofit("EIHealth", new HuaweiErrorDecoder(), MAPPER)
-                    .create(NotebooksApi.class));
+            return new EihealthClient(new NotebooksApi(retrofit("EIHealth", new HuaweiErrorDecoder(), MAPPER)));
         }
     }
 }

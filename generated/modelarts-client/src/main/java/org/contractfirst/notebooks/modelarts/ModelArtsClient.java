@@ -2,7 +2,9 @@ package org.contractfirst.notebooks.modelarts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi.ListNotebooksRequest;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi.ListDevEnvInstancesRequest;
 import org.contractfirst.notebooks.modelarts.invoker.JSON;
 import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * ModelArtsClient modelarts = ModelArtsClient.builder().region("cn-north-4").token(token).build();
- * ListNotebooksResponse page = modelarts.devEnviron().listNotebooks(projectId, ...).execute().body();
+ * ListNotebooksResponse page = modelarts.devEnviron()
+ *         .listNotebooks(ListNotebooksRequest.builder(projectId).limit(10).build()).execute().body();
  * }</pre>
  * Build one client per credentials and reuse it: clients are thread-safe and share one connection pool.
  */
@@ -34,8 +37,8 @@ public final class ModelArtsClient {
     private final DevEnvironOldVersionApi devEnvironOldVersion;
 
     private ModelArtsClient(Retrofit retrofit) {
-        this.devEnviron = retrofit.create(DevEnvironApi.class);
-        this.devEnvironOldVersion = retrofit.create(DevEnvironOldVersionApi.class);
+        this.devEnviron = new DevEnvironApi(retrofit);
+        this.devEnvironOldVersion = new DevEnvironOldVersionApi(retrofit);
     }
 
     public static Builder builder() {
@@ -57,20 +60,38 @@ public final class ModelArtsClient {
         return devEnvironOldVersion;
     }
 
-    /** Every notebook instance of the project, fetched lazily {@code pageSize} at a time. */
-    public Stream<NotebookResp> allNotebooks(String projectId, int pageSize) {
-        return Pages.stream(pageSize,
-                (offset, limit) -> devEnviron.listNotebooks(projectId, null, limit, null, null, offset,
-                        null, null, null, null, null, null).execute().body(),
+    /**
+     * Every notebook instance the request selects (its filters apply to every page), fetched lazily as the
+     * stream is consumed: pages of the request's {@code limit} (else {@value #DEFAULT_PAGE_SIZE}) from its
+     * {@code offset} (else 0), until the reported total.
+     */
+    public Stream<NotebookResp> allNotebooks(ListNotebooksRequest request) {
+        return Pages.stream(offsetOf(request.getOffset()), pageSizeOf(request.getLimit()),
+                (offset, limit) -> devEnviron.listNotebooks(request.toBuilder().offset(offset).limit(limit).build())
+                        .execute().body(),
                 ListNotebooksResponse::getData, ListNotebooksResponse::getTotal);
     }
 
-    /** Every development environment instance (old version) of the project, fetched lazily. */
-    public Stream<DeInstance> allDevEnvInstances(String projectId, int pageSize) {
-        return Pages.stream(pageSize,
-                (offset, limit) -> devEnvironOldVersion.listDevEnvInstances(projectId, null, null, null, null, null,
-                        offset, limit, null, null, null, null).execute().body(),
+    /**
+     * Every development environment instance (old version) the request selects, fetched lazily: pages of the
+     * request's {@code limit} (else {@value #DEFAULT_PAGE_SIZE}) from its {@code offset} (else 0).
+     */
+    public Stream<DeInstance> allDevEnvInstances(ListDevEnvInstancesRequest request) {
+        return Pages.stream(offsetOf(request.getOffset()), pageSizeOf(request.getLimit()),
+                (offset, limit) -> devEnvironOldVersion.listDevEnvInstances(
+                        request.toBuilder().offset(offset).limit(limit).build()).execute().body(),
                 DeInstanceList::getInstances, DeInstanceList::getTotalCount);
+    }
+
+    /** Page size of the pagination helpers when the request sets no {@code limit}. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
+    private static int pageSizeOf(Integer limit) {
+        return limit == null ? DEFAULT_PAGE_SIZE : limit;
+    }
+
+    private static int offsetOf(Integer offset) {
+        return offset == null ? 0 : offset;
     }
 
     public static final class Builder extends ClientBuilder<Builder> {

@@ -24,6 +24,7 @@ public final class ScnetClient {
         return new Builder();
     }
 
+    /** Container instances of the AI service: getInstanceServiceDetail. */
     public ContainerInstancesApi containerInstances() {
         return containerInstances;
     }
@@ -48,8 +49,7 @@ public final class ScnetClient {
         }
 
         public ScnetClient build() {
-            return new ScnetClient(retrofit("SCNet", new ScnetErrorDecoder(), MAPPER)
-                    .create(ContainerInstancesApi.class));
+            return new ScnetClient(new ContainerInstancesApi(retrofit("SCNet", new ScnetErrorDecoder(), MAPPER)));
         }
     }
 }

@@ -12,39 +12,284 @@
 
 package org.contractfirst.notebooks.eihealth.api;
 
-import org.contractfirst.notebooks.eihealth.invoker.CollectionFormats.*;
-
 import retrofit2.Call;
-import retrofit2.http.*;
-
-import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
-import okhttp3.MultipartBody;
+import retrofit2.Retrofit;
 
 import org.contractfirst.notebooks.eihealth.model.ErrorResponse;
 import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-public interface NotebooksApi {
+/**
+ * Operations of the {@code Notebooks} tag, one method per operation, each taking its request object.
+ * <p>Every method returns a Retrofit {@link Call}: {@code execute()} runs it on the calling thread,
+ * {@code enqueue(callback)} asynchronously. Any non-2xx answer fails the call with the runtime's
+ * {@code ApiException}. Thread-safe; obtain it from the service's client.
+ */
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+public final class NotebooksApi {
+
+  private final Calls calls;
+
+  /** The operations of this tag on the given Retrofit instance (the service's client builds it for you). */
+  public NotebooksApi(Retrofit retrofit) {
+    this.calls = retrofit.create(Calls.class);
+  }
+
   /**
    * List notebooks
-   * Lists the notebooks of an EIHealth platform project, one page at a time (offset/limit).
-   * @param projectId Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;. (required)
-   * @param eihealthProjectId Platform project ID. Click the project name on the platform and open the project settings page to see it. (required)
-   * @param limit Number of records to read. (optional, default to 100)
-   * @param name Notebook name. (optional)
-   * @param offset Read offset. (optional, default to 0)
-   * @param status Notebook status (see NotebookStatus for the values). (optional)
-   * @return Call&lt;ListNotebooksResponse&gt;
+   * <p>Lists the notebooks of an EIHealth platform project, one page at a time (offset/limit).
+   * <p>{@code GET v1/{project_id}/eihealth-projects/{eihealth_project_id}/notebooks} ({@code listNotebooks})
+   * @param request the parameters; build it with {@link ListNotebooksRequest#builder}
+   * @return the call, whose body is the decoded {@code ListNotebooksResponse}
    */
-  @GET("v1/{project_id}/eihealth-projects/{eihealth_project_id}/notebooks")
-  Call<ListNotebooksResponse> listNotebooks(
-    @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Path("eihealth_project_id") String eihealthProjectId, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("name") String name, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("status") String status
-  );
+  public Call<ListNotebooksResponse> listNotebooks(ListNotebooksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return calls.listNotebooks(request.projectId, request.eihealthProjectId, request.limit, request.name, request.offset, request.status);
+  }
 
+  /**
+   * Parameters of {@link NotebooksApi#listNotebooks}: List notebooks
+   * <p>Required parameters are the arguments of {@link #builder}; optional ones are set on the
+   * {@link Builder} and left out of the request when not set (the service then applies its default).
+   */
+  public static final class ListNotebooksRequest {
+    private final String projectId;
+    private final String eihealthProjectId;
+    private final Integer limit;
+    private final String name;
+    private final Integer offset;
+    private final String status;
+
+    private ListNotebooksRequest(Builder builder) {
+      this.projectId = Objects.requireNonNull(builder.projectId, "project_id is required");
+      this.eihealthProjectId = Objects.requireNonNull(builder.eihealthProjectId, "eihealth_project_id is required");
+      this.limit = builder.limit;
+      this.name = builder.name;
+      this.offset = builder.offset;
+      this.status = builder.status;
+    }
+
+    /**
+     * A builder with the required parameters set.
+     * @param projectId Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;. (path {@code project_id})
+     * @param eihealthProjectId Platform project ID. Click the project name on the platform and open the project settings page to see it. (path {@code eihealth_project_id})
+     * @return the builder
+     */
+    public static Builder builder(String projectId, String eihealthProjectId) {
+      Builder builder = new Builder();
+      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      builder.eihealthProjectId = Objects.requireNonNull(eihealthProjectId, "eihealth_project_id is required");
+      return builder;
+    }
+
+    /** A builder holding this request's values, e.g. to ask for the next page. @return the builder */
+    public Builder toBuilder() {
+      Builder builder = new Builder();
+      builder.projectId = projectId;
+      builder.eihealthProjectId = eihealthProjectId;
+      builder.limit = limit;
+      builder.name = name;
+      builder.offset = offset;
+      builder.status = status;
+      return builder;
+    }
+
+    /**
+     * Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;.
+     * @return the path parameter {@code project_id}
+     */
+    public String getProjectId() {
+      return projectId;
+    }
+
+    /**
+     * Platform project ID. Click the project name on the platform and open the project settings page to see it.
+     * @return the path parameter {@code eihealth_project_id}
+     */
+    public String getEihealthProjectId() {
+      return eihealthProjectId;
+    }
+
+    /**
+     * Number of records to read.
+     * @return the query parameter {@code limit}, or {@code null} when not set
+     */
+    public Integer getLimit() {
+      return limit;
+    }
+
+    /**
+     * Notebook name.
+     * @return the query parameter {@code name}, or {@code null} when not set
+     */
+    public String getName() {
+      return name;
+    }
+
+    /**
+     * Read offset.
+     * @return the query parameter {@code offset}, or {@code null} when not set
+     */
+    public Integer getOffset() {
+      return offset;
+    }
+
+    /**
+     * Notebook status (see NotebookStatus for the values).
+     * @return the query parameter {@code status}, or {@code null} when not set
+     */
+    public String getStatus() {
+      return status;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof ListNotebooksRequest)) {
+        return false;
+      }
+      ListNotebooksRequest other = (ListNotebooksRequest) o;
+      return Objects.equals(projectId, other.projectId)
+          && Objects.equals(eihealthProjectId, other.eihealthProjectId)
+          && Objects.equals(limit, other.limit)
+          && Objects.equals(name, other.name)
+          && Objects.equals(offset, other.offset)
+          && Objects.equals(status, other.status);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(projectId, eihealthProjectId, limit, name, offset, status);
+    }
+
+    /** The parameters that are set; values marked {@code x-sensitive} in the spec are masked. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("ListNotebooksRequest{");
+      String sep = "";
+      if (projectId != null) {
+        sb.append(sep).append("project_id=").append(projectId);
+        sep = ", ";
+      }
+      if (eihealthProjectId != null) {
+        sb.append(sep).append("eihealth_project_id=").append(eihealthProjectId);
+        sep = ", ";
+      }
+      if (limit != null) {
+        sb.append(sep).append("limit=").append(limit);
+        sep = ", ";
+      }
+      if (name != null) {
+        sb.append(sep).append("name=").append(name);
+        sep = ", ";
+      }
+      if (offset != null) {
+        sb.append(sep).append("offset=").append(offset);
+        sep = ", ";
+      }
+      if (status != null) {
+        sb.append(sep).append("status=").append(status);
+        sep = ", ";
+      }
+      return sb.append('}').toString();
+    }
+
+    /** Builds a {@link ListNotebooksRequest}; obtain it from {@link ListNotebooksRequest#builder}. */
+    public static final class Builder {
+      private String projectId;
+      private String eihealthProjectId;
+      private Integer limit;
+      private String name;
+      private Integer offset;
+      private String status;
+
+      private Builder() {
+      }
+
+      /**
+       * Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;.
+       * <p>Path parameter {@code project_id}, required. Minimum length: 1. Maximum length: 128.
+       * @param projectId the value
+       * @return this builder
+       */
+      public Builder projectId(String projectId) {
+        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        return this;
+      }
+
+      /**
+       * Platform project ID. Click the project name on the platform and open the project settings page to see it.
+       * <p>Path parameter {@code eihealth_project_id}, required. Minimum length: 1. Maximum length: 128.
+       * @param eihealthProjectId the value
+       * @return this builder
+       */
+      public Builder eihealthProjectId(String eihealthProjectId) {
+        this.eihealthProjectId = Objects.requireNonNull(eihealthProjectId, "eihealth_project_id is required");
+        return this;
+      }
+
+      /**
+       * Number of records to read.
+       * <p>Query parameter {@code limit}, optional. Default: {@code 100}. Minimum: 1. Maximum: 1000.
+       * @param limit the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder limit(Integer limit) {
+        this.limit = limit;
+        return this;
+      }
+
+      /**
+       * Notebook name.
+       * <p>Query parameter {@code name}, optional. Minimum length: 1. Maximum length: 200.
+       * @param name the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder name(String name) {
+        this.name = name;
+        return this;
+      }
+
+      /**
+       * Read offset.
+       * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0. Maximum: 100000000.
+       * @param offset the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder offset(Integer offset) {
+        this.offset = offset;
+        return this;
+      }
+
+      /**
+       * Notebook status (see NotebookStatus for the values).
+       * <p>Query parameter {@code status}, optional.
+       * @param status the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder status(String status) {
+        this.status = status;
+        return this;
+      }
+
+      /** @return the request; fails with {@link NullPointerException} naming a missing required parameter */
+      public ListNotebooksRequest build() {
+        return new ListNotebooksRequest(this);
+      }
+    }
+  }
+
+  /** The positional Retrofit interface the methods above delegate to: not part of the public API. */
+  private interface Calls {
+    @retrofit2.http.GET("v1/{project_id}/eihealth-projects/{eihealth_project_id}/notebooks")
+    Call<ListNotebooksResponse> listNotebooks(
+      @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Path("eihealth_project_id") String eihealthProjectId, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("name") String name, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("status") String status
+    );
+  }
 }

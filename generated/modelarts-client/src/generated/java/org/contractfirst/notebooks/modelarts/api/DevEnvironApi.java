@@ -12,63 +12,594 @@
 
 package org.contractfirst.notebooks.modelarts.api;
 
-import org.contractfirst.notebooks.modelarts.invoker.CollectionFormats.*;
-
 import retrofit2.Call;
-import retrofit2.http.*;
-
-import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
-import okhttp3.MultipartBody;
+import retrofit2.Retrofit;
 
 import org.contractfirst.notebooks.modelarts.model.ErrorResponse;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-public interface DevEnvironApi {
+/**
+ * Operations of the {@code DevEnviron} tag, one method per operation, each taking its request object.
+ * <p>Every method returns a Retrofit {@link Call}: {@code execute()} runs it on the calling thread,
+ * {@code enqueue(callback)} asynchronously. Any non-2xx answer fails the call with the runtime's
+ * {@code ApiException}. Thread-safe; obtain it from the service's client.
+ */
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+public final class DevEnvironApi {
+
+  private final Calls calls;
+
+  /** The operations of this tag on the given Retrofit instance (the service's client builds it for you). */
+  public DevEnvironApi(Retrofit retrofit) {
+    this.calls = retrofit.create(Calls.class);
+  }
+
   /**
    * Query notebook instances
-   * Queries notebook instances based on the specified search criteria, one page at a time.
-   * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (required)
-   * @param feature Instance type. Options: - DEFAULT: free CodeLab instance. You can create only one. - NOTEBOOK: billed instance. (optional, default to NOTEBOOK)
-   * @param limit Number of records on each page. (optional, default to 10)
-   * @param name Instance name (fuzzy match), at most 128 characters of uppercase and lowercase letters, digits, hyphens (-) and underscores (_). (optional)
-   * @param poolId ID of a dedicated resource pool. (optional)
-   * @param offset Start offset of the records on each page. (optional, default to 0)
-   * @param owner User ID of the instance owner: 32 lowercase letters and digits. Valid only when the account is a big account or has the admin permission. Generally the ID of the current login user. (optional)
-   * @param sortDir Sorting mode, ASC (ascending) or DESC (descending). (optional, default to DESC)
-   * @param sortKey Sorting fields. Separate multiple fields with commas (,). (optional)
-   * @param status Instance status. See NotebookStatus for the meaning of each value. (optional)
-   * @param workspaceId Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md). (optional)
-   * @param legacyWorkspaceId Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md). (optional)
-   * @return Call&lt;ListNotebooksResponse&gt;
+   * <p>Queries notebook instances based on the specified search criteria, one page at a time.
+   * <p>{@code GET v1/{project_id}/notebooks} ({@code listNotebooks})
+   * @param request the parameters; build it with {@link ListNotebooksRequest#builder}
+   * @return the call, whose body is the decoded {@code ListNotebooksResponse}
    */
-  @GET("v1/{project_id}/notebooks")
-  Call<ListNotebooksResponse> listNotebooks(
-    @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Query("feature") String feature, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("name") String name, @retrofit2.http.Query("pool_id") String poolId, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("owner") String owner, @retrofit2.http.Query("sort_dir") String sortDir, @retrofit2.http.Query("sort_key") String sortKey, @retrofit2.http.Query("status") NotebookStatus status, @retrofit2.http.Query("workspace_id") String workspaceId, @retrofit2.http.Query("workspaceId") String legacyWorkspaceId
-  );
+  public Call<ListNotebooksResponse> listNotebooks(ListNotebooksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return calls.listNotebooks(request.projectId, request.feature, request.limit, request.name, request.poolId, request.offset, request.owner, request.sortDir, request.sortKey, request.status, request.workspaceId, request.legacyWorkspaceId);
+  }
 
   /**
    * Open a CodeLab instance
-   * Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically.
-   * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (required)
-   * @param openCodeLabRequest  (optional)
-   * @return Call&lt;NotebookResp&gt;
+   * <p>Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically.
+   * <p>{@code POST v1/{project_id}/notebooks/open} ({@code openCodeLab})
+   * @param request the parameters; build it with {@link OpenCodeLabRequest#builder}
+   * @return the call, whose body is the decoded {@code NotebookResp}
    */
-  @Headers({
-    "Content-Type:application/json"
-  })
-  @POST("v1/{project_id}/notebooks/open")
-  Call<NotebookResp> openCodeLab(
-    @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Body OpenCodeLabRequest openCodeLabRequest
-  );
+  public Call<NotebookResp> openCodeLab(OpenCodeLabRequest request) {
+    Objects.requireNonNull(request, "request");
+    return calls.openCodeLab(request.projectId, request.body);
+  }
 
+  /**
+   * Parameters of {@link DevEnvironApi#listNotebooks}: Query notebook instances
+   * <p>Required parameters are the arguments of {@link #builder}; optional ones are set on the
+   * {@link Builder} and left out of the request when not set (the service then applies its default).
+   */
+  public static final class ListNotebooksRequest {
+    private final String projectId;
+    private final String feature;
+    private final Integer limit;
+    private final String name;
+    private final String poolId;
+    private final Integer offset;
+    private final String owner;
+    private final String sortDir;
+    private final String sortKey;
+    private final NotebookStatus status;
+    private final String workspaceId;
+    private final String legacyWorkspaceId;
+
+    private ListNotebooksRequest(Builder builder) {
+      this.projectId = Objects.requireNonNull(builder.projectId, "project_id is required");
+      this.feature = builder.feature;
+      this.limit = builder.limit;
+      this.name = builder.name;
+      this.poolId = builder.poolId;
+      this.offset = builder.offset;
+      this.owner = builder.owner;
+      this.sortDir = builder.sortDir;
+      this.sortKey = builder.sortKey;
+      this.status = builder.status;
+      this.workspaceId = builder.workspaceId;
+      this.legacyWorkspaceId = builder.legacyWorkspaceId;
+    }
+
+    /**
+     * A builder with the required parameters set.
+     * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (path {@code project_id})
+     * @return the builder
+     */
+    public static Builder builder(String projectId) {
+      Builder builder = new Builder();
+      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      return builder;
+    }
+
+    /** A builder holding this request's values, e.g. to ask for the next page. @return the builder */
+    public Builder toBuilder() {
+      Builder builder = new Builder();
+      builder.projectId = projectId;
+      builder.feature = feature;
+      builder.limit = limit;
+      builder.name = name;
+      builder.poolId = poolId;
+      builder.offset = offset;
+      builder.owner = owner;
+      builder.sortDir = sortDir;
+      builder.sortKey = sortKey;
+      builder.status = status;
+      builder.workspaceId = workspaceId;
+      builder.legacyWorkspaceId = legacyWorkspaceId;
+      return builder;
+    }
+
+    /**
+     * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+     * @return the path parameter {@code project_id}
+     */
+    public String getProjectId() {
+      return projectId;
+    }
+
+    /**
+     * Instance type. Options: - DEFAULT: free CodeLab instance. You can create only one. - NOTEBOOK: billed instance.
+     * @return the query parameter {@code feature}, or {@code null} when not set
+     */
+    public String getFeature() {
+      return feature;
+    }
+
+    /**
+     * Number of records on each page.
+     * @return the query parameter {@code limit}, or {@code null} when not set
+     */
+    public Integer getLimit() {
+      return limit;
+    }
+
+    /**
+     * Instance name (fuzzy match), at most 128 characters of uppercase and lowercase letters, digits, hyphens (-) and underscores (_).
+     * @return the query parameter {@code name}, or {@code null} when not set
+     */
+    public String getName() {
+      return name;
+    }
+
+    /**
+     * ID of a dedicated resource pool.
+     * @return the query parameter {@code pool_id}, or {@code null} when not set
+     */
+    public String getPoolId() {
+      return poolId;
+    }
+
+    /**
+     * Start offset of the records on each page.
+     * @return the query parameter {@code offset}, or {@code null} when not set
+     */
+    public Integer getOffset() {
+      return offset;
+    }
+
+    /**
+     * User ID of the instance owner: 32 lowercase letters and digits. Valid only when the account is a big account or has the admin permission. Generally the ID of the current login user.
+     * @return the query parameter {@code owner}, or {@code null} when not set
+     */
+    public String getOwner() {
+      return owner;
+    }
+
+    /**
+     * Sorting mode, ASC (ascending) or DESC (descending).
+     * @return the query parameter {@code sort_dir}, or {@code null} when not set
+     */
+    public String getSortDir() {
+      return sortDir;
+    }
+
+    /**
+     * Sorting fields. Separate multiple fields with commas (,).
+     * @return the query parameter {@code sort_key}, or {@code null} when not set
+     */
+    public String getSortKey() {
+      return sortKey;
+    }
+
+    /**
+     * Instance status. See NotebookStatus for the meaning of each value.
+     * @return the query parameter {@code status}, or {@code null} when not set
+     */
+    public NotebookStatus getStatus() {
+      return status;
+    }
+
+    /**
+     * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md).
+     * @return the query parameter {@code workspace_id}, or {@code null} when not set
+     */
+    public String getWorkspaceId() {
+      return workspaceId;
+    }
+
+    /**
+     * Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md).
+     * @return the query parameter {@code workspaceId}, or {@code null} when not set
+     */
+    public String getLegacyWorkspaceId() {
+      return legacyWorkspaceId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof ListNotebooksRequest)) {
+        return false;
+      }
+      ListNotebooksRequest other = (ListNotebooksRequest) o;
+      return Objects.equals(projectId, other.projectId)
+          && Objects.equals(feature, other.feature)
+          && Objects.equals(limit, other.limit)
+          && Objects.equals(name, other.name)
+          && Objects.equals(poolId, other.poolId)
+          && Objects.equals(offset, other.offset)
+          && Objects.equals(owner, other.owner)
+          && Objects.equals(sortDir, other.sortDir)
+          && Objects.equals(sortKey, other.sortKey)
+          && Objects.equals(status, other.status)
+          && Objects.equals(workspaceId, other.workspaceId)
+          && Objects.equals(legacyWorkspaceId, other.legacyWorkspaceId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(projectId, feature, limit, name, poolId, offset, owner, sortDir, sortKey, status, workspaceId, legacyWorkspaceId);
+    }
+
+    /** The parameters that are set; values marked {@code x-sensitive} in the spec are masked. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("ListNotebooksRequest{");
+      String sep = "";
+      if (projectId != null) {
+        sb.append(sep).append("project_id=").append(projectId);
+        sep = ", ";
+      }
+      if (feature != null) {
+        sb.append(sep).append("feature=").append(feature);
+        sep = ", ";
+      }
+      if (limit != null) {
+        sb.append(sep).append("limit=").append(limit);
+        sep = ", ";
+      }
+      if (name != null) {
+        sb.append(sep).append("name=").append(name);
+        sep = ", ";
+      }
+      if (poolId != null) {
+        sb.append(sep).append("pool_id=").append(poolId);
+        sep = ", ";
+      }
+      if (offset != null) {
+        sb.append(sep).append("offset=").append(offset);
+        sep = ", ";
+      }
+      if (owner != null) {
+        sb.append(sep).append("owner=").append(owner);
+        sep = ", ";
+      }
+      if (sortDir != null) {
+        sb.append(sep).append("sort_dir=").append(sortDir);
+        sep = ", ";
+      }
+      if (sortKey != null) {
+        sb.append(sep).append("sort_key=").append(sortKey);
+        sep = ", ";
+      }
+      if (status != null) {
+        sb.append(sep).append("status=").append(status);
+        sep = ", ";
+      }
+      if (workspaceId != null) {
+        sb.append(sep).append("workspace_id=").append(workspaceId);
+        sep = ", ";
+      }
+      if (legacyWorkspaceId != null) {
+        sb.append(sep).append("workspaceId=").append(legacyWorkspaceId);
+        sep = ", ";
+      }
+      return sb.append('}').toString();
+    }
+
+    /** Builds a {@link ListNotebooksRequest}; obtain it from {@link ListNotebooksRequest#builder}. */
+    public static final class Builder {
+      private String projectId;
+      private String feature;
+      private Integer limit;
+      private String name;
+      private String poolId;
+      private Integer offset;
+      private String owner;
+      private String sortDir;
+      private String sortKey;
+      private NotebookStatus status;
+      private String workspaceId;
+      private String legacyWorkspaceId;
+
+      private Builder() {
+      }
+
+      /**
+       * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+       * <p>Path parameter {@code project_id}, required.
+       * @param projectId the value
+       * @return this builder
+       */
+      public Builder projectId(String projectId) {
+        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        return this;
+      }
+
+      /**
+       * Instance type. Options: - DEFAULT: free CodeLab instance. You can create only one. - NOTEBOOK: billed instance.
+       * <p>Query parameter {@code feature}, optional. Default: {@code NOTEBOOK}. Values: {@code DEFAULT}, {@code NOTEBOOK}.
+       * @param feature the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder feature(String feature) {
+        this.feature = feature;
+        return this;
+      }
+
+      /**
+       * Number of records on each page.
+       * <p>Query parameter {@code limit}, optional. Default: {@code 10}.
+       * @param limit the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder limit(Integer limit) {
+        this.limit = limit;
+        return this;
+      }
+
+      /**
+       * Instance name (fuzzy match), at most 128 characters of uppercase and lowercase letters, digits, hyphens (-) and underscores (_).
+       * <p>Query parameter {@code name}, optional. Maximum length: 128. Pattern: {@code ^[A-Za-z0-9_-]*$}.
+       * @param name the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder name(String name) {
+        this.name = name;
+        return this;
+      }
+
+      /**
+       * ID of a dedicated resource pool.
+       * <p>Query parameter {@code pool_id}, optional.
+       * @param poolId the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder poolId(String poolId) {
+        this.poolId = poolId;
+        return this;
+      }
+
+      /**
+       * Start offset of the records on each page.
+       * <p>Query parameter {@code offset}, optional. Default: {@code 0}.
+       * @param offset the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder offset(Integer offset) {
+        this.offset = offset;
+        return this;
+      }
+
+      /**
+       * User ID of the instance owner: 32 lowercase letters and digits. Valid only when the account is a big account or has the admin permission. Generally the ID of the current login user.
+       * <p>Query parameter {@code owner}, optional. Minimum length: 32. Maximum length: 32. Pattern: {@code ^[a-z0-9]{32}$}.
+       * @param owner the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder owner(String owner) {
+        this.owner = owner;
+        return this;
+      }
+
+      /**
+       * Sorting mode, ASC (ascending) or DESC (descending).
+       * <p>Query parameter {@code sort_dir}, optional. Default: {@code DESC}. Values: {@code ASC}, {@code DESC}.
+       * @param sortDir the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder sortDir(String sortDir) {
+        this.sortDir = sortDir;
+        return this;
+      }
+
+      /**
+       * Sorting fields. Separate multiple fields with commas (,).
+       * <p>Query parameter {@code sort_key}, optional.
+       * @param sortKey the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder sortKey(String sortKey) {
+        this.sortKey = sortKey;
+        return this;
+      }
+
+      /**
+       * Instance status. See NotebookStatus for the meaning of each value.
+       * <p>Query parameter {@code status}, optional.
+       * @param status the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder status(NotebookStatus status) {
+        this.status = status;
+        return this;
+      }
+
+      /**
+       * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md).
+       * <p>Query parameter {@code workspace_id}, optional.
+       * @param workspaceId the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder workspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+        return this;
+      }
+
+      /**
+       * Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md).
+       * <p>Query parameter {@code workspaceId}, optional.
+       * @deprecated the spec marks this parameter deprecated
+       * @param legacyWorkspaceId the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      @Deprecated
+      public Builder legacyWorkspaceId(String legacyWorkspaceId) {
+        this.legacyWorkspaceId = legacyWorkspaceId;
+        return this;
+      }
+
+      /** @return the request; fails with {@link NullPointerException} naming a missing required parameter */
+      public ListNotebooksRequest build() {
+        return new ListNotebooksRequest(this);
+      }
+    }
+  }
+
+  /**
+   * Parameters of {@link DevEnvironApi#openCodeLab}: Open a CodeLab instance
+   * <p>Required parameters are the arguments of {@link #builder}; optional ones are set on the
+   * {@link Builder} and left out of the request when not set (the service then applies its default).
+   */
+  public static final class OpenCodeLabRequest {
+    private final String projectId;
+    private final OpenCodeLabBody body;
+
+    private OpenCodeLabRequest(Builder builder) {
+      this.projectId = Objects.requireNonNull(builder.projectId, "project_id is required");
+      this.body = builder.body;
+    }
+
+    /**
+     * A builder with the required parameters set.
+     * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (path {@code project_id})
+     * @return the builder
+     */
+    public static Builder builder(String projectId) {
+      Builder builder = new Builder();
+      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      return builder;
+    }
+
+    /** A builder holding this request's values, e.g. to ask for the next page. @return the builder */
+    public Builder toBuilder() {
+      Builder builder = new Builder();
+      builder.projectId = projectId;
+      builder.body = body;
+      return builder;
+    }
+
+    /**
+     * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+     * @return the path parameter {@code project_id}
+     */
+    public String getProjectId() {
+      return projectId;
+    }
+
+    /**
+     * The {@code body} parameter.
+     * @return the body parameter {@code body}, or {@code null} when not set
+     */
+    public OpenCodeLabBody getBody() {
+      return body;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof OpenCodeLabRequest)) {
+        return false;
+      }
+      OpenCodeLabRequest other = (OpenCodeLabRequest) o;
+      return Objects.equals(projectId, other.projectId)
+          && Objects.equals(body, other.body);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(projectId, body);
+    }
+
+    /** The parameters that are set; values marked {@code x-sensitive} in the spec are masked. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("OpenCodeLabRequest{");
+      String sep = "";
+      if (projectId != null) {
+        sb.append(sep).append("project_id=").append(projectId);
+        sep = ", ";
+      }
+      if (body != null) {
+        sb.append(sep).append("body=").append(body);
+        sep = ", ";
+      }
+      return sb.append('}').toString();
+    }
+
+    /** Builds a {@link OpenCodeLabRequest}; obtain it from {@link OpenCodeLabRequest#builder}. */
+    public static final class Builder {
+      private String projectId;
+      private OpenCodeLabBody body;
+
+      private Builder() {
+      }
+
+      /**
+       * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+       * <p>Path parameter {@code project_id}, required.
+       * @param projectId the value
+       * @return this builder
+       */
+      public Builder projectId(String projectId) {
+        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        return this;
+      }
+
+      /**
+       * The {@code body} parameter.
+       * <p>Body parameter {@code body}, optional.
+       * @param body the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder body(OpenCodeLabBody body) {
+        this.body = body;
+        return this;
+      }
+
+      /** @return the request; fails with {@link NullPointerException} naming a missing required parameter */
+      public OpenCodeLabRequest build() {
+        return new OpenCodeLabRequest(this);
+      }
+    }
+  }
+
+  /** The positional Retrofit interface the methods above delegate to: not part of the public API. */
+  private interface Calls {
+    @retrofit2.http.GET("v1/{project_id}/notebooks")
+    Call<ListNotebooksResponse> listNotebooks(
+      @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Query("feature") String feature, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("name") String name, @retrofit2.http.Query("pool_id") String poolId, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("owner") String owner, @retrofit2.http.Query("sort_dir") String sortDir, @retrofit2.http.Query("sort_key") String sortKey, @retrofit2.http.Query("status") NotebookStatus status, @retrofit2.http.Query("workspace_id") String workspaceId, @retrofit2.http.Query("workspaceId") String legacyWorkspaceId
+    );
+    @retrofit2.http.Headers({
+      "Content-Type:application/json"
+    })
+    @retrofit2.http.POST("v1/{project_id}/notebooks/open")
+    Call<NotebookResp> openCodeLab(
+      @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Body OpenCodeLabBody body
+    );
+  }
 }

@@ -12,46 +12,451 @@
 
 package org.contractfirst.notebooks.modelarts.api;
 
-import org.contractfirst.notebooks.modelarts.invoker.CollectionFormats.*;
-
 import retrofit2.Call;
-import retrofit2.http.*;
-
-import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
-import okhttp3.MultipartBody;
+import retrofit2.Retrofit;
 
 import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
 import org.contractfirst.notebooks.modelarts.model.DeInstanceStatus;
 import org.contractfirst.notebooks.modelarts.model.ErrorResponse;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-public interface DevEnvironOldVersionApi {
+/**
+ * Operations of the {@code DevEnvironOldVersion} tag, one method per operation, each taking its request object.
+ * <p>Every method returns a Retrofit {@link Call}: {@code execute()} runs it on the calling thread,
+ * {@code enqueue(callback)} asynchronously. Any non-2xx answer fails the call with the runtime's
+ * {@code ApiException}. Thread-safe; obtain it from the service's client.
+ */
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+public final class DevEnvironOldVersionApi {
+
+  private final Calls calls;
+
+  /** The operations of this tag on the given Retrofit instance (the service's client builds it for you). */
+  public DevEnvironOldVersionApi(Retrofit retrofit) {
+    this.calls = retrofit.create(Calls.class);
+  }
+
   /**
    * Query development environment instances
-   * Queries the development environment instances that match the given conditions.
-   * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (required)
-   * @param deType Development environment type. Only Notebook is supported (case-sensitive). (optional)
-   * @param provisionType Deployment type. Only Docker is supported. (optional)
-   * @param status Instance status. If omitted, instances in every status are returned. (optional)
-   * @param sortby Sort field, name or creation_timestamp. (optional, default to name)
-   * @param order Sort order, asc or desc. (optional, default to asc)
-   * @param offset Start index. (optional, default to 0)
-   * @param limit Maximum number of results to return. 0 (the default) returns all instances. (optional, default to 0)
-   * @param workspaceId Workspace ID. 0 when no workspace has been created; otherwise the ID of the workspace in use. (optional)
-   * @param showSelf Show only the caller&#39;s own instances. Typed \&quot;string\&quot; with default \&quot;True\&quot; on the page (see DISCREPANCIES.md). (optional, default to true)
-   * @param aiProject AI project ID. (optional)
-   * @param poolId Dedicated resource pool ID. Returns all instances in that pool. (optional)
-   * @return Call&lt;DeInstanceList&gt;
+   * <p>Queries the development environment instances that match the given conditions.
+   * <p>{@code GET v1/{project_id}/demanager/instances} ({@code listDevEnvInstances})
+   * @param request the parameters; build it with {@link ListDevEnvInstancesRequest#builder}
+   * @return the call, whose body is the decoded {@code DeInstanceList}
    */
-  @GET("v1/{project_id}/demanager/instances")
-  Call<DeInstanceList> listDevEnvInstances(
-    @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Query("de_type") String deType, @retrofit2.http.Query("provision_type") String provisionType, @retrofit2.http.Query("status") DeInstanceStatus status, @retrofit2.http.Query("sortby") String sortby, @retrofit2.http.Query("order") String order, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("workspace_id") String workspaceId, @retrofit2.http.Query("show_self") Boolean showSelf, @retrofit2.http.Query("ai_project") String aiProject, @retrofit2.http.Query("pool_id") String poolId
-  );
+  public Call<DeInstanceList> listDevEnvInstances(ListDevEnvInstancesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return calls.listDevEnvInstances(request.projectId, request.deType, request.provisionType, request.status, request.sortby, request.order, request.offset, request.limit, request.workspaceId, request.showSelf, request.aiProject, request.poolId);
+  }
 
+  /**
+   * Parameters of {@link DevEnvironOldVersionApi#listDevEnvInstances}: Query development environment instances
+   * <p>Required parameters are the arguments of {@link #builder}; optional ones are set on the
+   * {@link Builder} and left out of the request when not set (the service then applies its default).
+   */
+  public static final class ListDevEnvInstancesRequest {
+    private final String projectId;
+    private final String deType;
+    private final String provisionType;
+    private final DeInstanceStatus status;
+    private final String sortby;
+    private final String order;
+    private final Integer offset;
+    private final Integer limit;
+    private final String workspaceId;
+    private final Boolean showSelf;
+    private final String aiProject;
+    private final String poolId;
+
+    private ListDevEnvInstancesRequest(Builder builder) {
+      this.projectId = Objects.requireNonNull(builder.projectId, "project_id is required");
+      this.deType = builder.deType;
+      this.provisionType = builder.provisionType;
+      this.status = builder.status;
+      this.sortby = builder.sortby;
+      this.order = builder.order;
+      this.offset = builder.offset;
+      this.limit = builder.limit;
+      this.workspaceId = builder.workspaceId;
+      this.showSelf = builder.showSelf;
+      this.aiProject = builder.aiProject;
+      this.poolId = builder.poolId;
+    }
+
+    /**
+     * A builder with the required parameters set.
+     * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (path {@code project_id})
+     * @return the builder
+     */
+    public static Builder builder(String projectId) {
+      Builder builder = new Builder();
+      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      return builder;
+    }
+
+    /** A builder holding this request's values, e.g. to ask for the next page. @return the builder */
+    public Builder toBuilder() {
+      Builder builder = new Builder();
+      builder.projectId = projectId;
+      builder.deType = deType;
+      builder.provisionType = provisionType;
+      builder.status = status;
+      builder.sortby = sortby;
+      builder.order = order;
+      builder.offset = offset;
+      builder.limit = limit;
+      builder.workspaceId = workspaceId;
+      builder.showSelf = showSelf;
+      builder.aiProject = aiProject;
+      builder.poolId = poolId;
+      return builder;
+    }
+
+    /**
+     * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+     * @return the path parameter {@code project_id}
+     */
+    public String getProjectId() {
+      return projectId;
+    }
+
+    /**
+     * Development environment type. Only Notebook is supported (case-sensitive).
+     * @return the query parameter {@code de_type}, or {@code null} when not set
+     */
+    public String getDeType() {
+      return deType;
+    }
+
+    /**
+     * Deployment type. Only Docker is supported.
+     * @return the query parameter {@code provision_type}, or {@code null} when not set
+     */
+    public String getProvisionType() {
+      return provisionType;
+    }
+
+    /**
+     * Instance status. If omitted, instances in every status are returned.
+     * @return the query parameter {@code status}, or {@code null} when not set
+     */
+    public DeInstanceStatus getStatus() {
+      return status;
+    }
+
+    /**
+     * Sort field, name or creation_timestamp.
+     * @return the query parameter {@code sortby}, or {@code null} when not set
+     */
+    public String getSortby() {
+      return sortby;
+    }
+
+    /**
+     * Sort order, asc or desc.
+     * @return the query parameter {@code order}, or {@code null} when not set
+     */
+    public String getOrder() {
+      return order;
+    }
+
+    /**
+     * Start index.
+     * @return the query parameter {@code offset}, or {@code null} when not set
+     */
+    public Integer getOffset() {
+      return offset;
+    }
+
+    /**
+     * Maximum number of results to return. 0 (the default) returns all instances.
+     * @return the query parameter {@code limit}, or {@code null} when not set
+     */
+    public Integer getLimit() {
+      return limit;
+    }
+
+    /**
+     * Workspace ID. 0 when no workspace has been created; otherwise the ID of the workspace in use.
+     * @return the query parameter {@code workspace_id}, or {@code null} when not set
+     */
+    public String getWorkspaceId() {
+      return workspaceId;
+    }
+
+    /**
+     * Show only the caller&#39;s own instances. Typed \&quot;string\&quot; with default \&quot;True\&quot; on the page (see DISCREPANCIES.md).
+     * @return the query parameter {@code show_self}, or {@code null} when not set
+     */
+    public Boolean getShowSelf() {
+      return showSelf;
+    }
+
+    /**
+     * AI project ID.
+     * @return the query parameter {@code ai_project}, or {@code null} when not set
+     */
+    public String getAiProject() {
+      return aiProject;
+    }
+
+    /**
+     * Dedicated resource pool ID. Returns all instances in that pool.
+     * @return the query parameter {@code pool_id}, or {@code null} when not set
+     */
+    public String getPoolId() {
+      return poolId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof ListDevEnvInstancesRequest)) {
+        return false;
+      }
+      ListDevEnvInstancesRequest other = (ListDevEnvInstancesRequest) o;
+      return Objects.equals(projectId, other.projectId)
+          && Objects.equals(deType, other.deType)
+          && Objects.equals(provisionType, other.provisionType)
+          && Objects.equals(status, other.status)
+          && Objects.equals(sortby, other.sortby)
+          && Objects.equals(order, other.order)
+          && Objects.equals(offset, other.offset)
+          && Objects.equals(limit, other.limit)
+          && Objects.equals(workspaceId, other.workspaceId)
+          && Objects.equals(showSelf, other.showSelf)
+          && Objects.equals(aiProject, other.aiProject)
+          && Objects.equals(poolId, other.poolId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(projectId, deType, provisionType, status, sortby, order, offset, limit, workspaceId, showSelf, aiProject, poolId);
+    }
+
+    /** The parameters that are set; values marked {@code x-sensitive} in the spec are masked. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("ListDevEnvInstancesRequest{");
+      String sep = "";
+      if (projectId != null) {
+        sb.append(sep).append("project_id=").append(projectId);
+        sep = ", ";
+      }
+      if (deType != null) {
+        sb.append(sep).append("de_type=").append(deType);
+        sep = ", ";
+      }
+      if (provisionType != null) {
+        sb.append(sep).append("provision_type=").append(provisionType);
+        sep = ", ";
+      }
+      if (status != null) {
+        sb.append(sep).append("status=").append(status);
+        sep = ", ";
+      }
+      if (sortby != null) {
+        sb.append(sep).append("sortby=").append(sortby);
+        sep = ", ";
+      }
+      if (order != null) {
+        sb.append(sep).append("order=").append(order);
+        sep = ", ";
+      }
+      if (offset != null) {
+        sb.append(sep).append("offset=").append(offset);
+        sep = ", ";
+      }
+      if (limit != null) {
+        sb.append(sep).append("limit=").append(limit);
+        sep = ", ";
+      }
+      if (workspaceId != null) {
+        sb.append(sep).append("workspace_id=").append(workspaceId);
+        sep = ", ";
+      }
+      if (showSelf != null) {
+        sb.append(sep).append("show_self=").append(showSelf);
+        sep = ", ";
+      }
+      if (aiProject != null) {
+        sb.append(sep).append("ai_project=").append(aiProject);
+        sep = ", ";
+      }
+      if (poolId != null) {
+        sb.append(sep).append("pool_id=").append(poolId);
+        sep = ", ";
+      }
+      return sb.append('}').toString();
+    }
+
+    /** Builds a {@link ListDevEnvInstancesRequest}; obtain it from {@link ListDevEnvInstancesRequest#builder}. */
+    public static final class Builder {
+      private String projectId;
+      private String deType;
+      private String provisionType;
+      private DeInstanceStatus status;
+      private String sortby;
+      private String order;
+      private Integer offset;
+      private Integer limit;
+      private String workspaceId;
+      private Boolean showSelf;
+      private String aiProject;
+      private String poolId;
+
+      private Builder() {
+      }
+
+      /**
+       * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+       * <p>Path parameter {@code project_id}, required.
+       * @param projectId the value
+       * @return this builder
+       */
+      public Builder projectId(String projectId) {
+        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        return this;
+      }
+
+      /**
+       * Development environment type. Only Notebook is supported (case-sensitive).
+       * <p>Query parameter {@code de_type}, optional. Values: {@code Notebook}.
+       * @param deType the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder deType(String deType) {
+        this.deType = deType;
+        return this;
+      }
+
+      /**
+       * Deployment type. Only Docker is supported.
+       * <p>Query parameter {@code provision_type}, optional. Values: {@code Docker}.
+       * @param provisionType the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder provisionType(String provisionType) {
+        this.provisionType = provisionType;
+        return this;
+      }
+
+      /**
+       * Instance status. If omitted, instances in every status are returned.
+       * <p>Query parameter {@code status}, optional.
+       * @param status the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder status(DeInstanceStatus status) {
+        this.status = status;
+        return this;
+      }
+
+      /**
+       * Sort field, name or creation_timestamp.
+       * <p>Query parameter {@code sortby}, optional. Default: {@code name}. Values: {@code name}, {@code creation_timestamp}.
+       * @param sortby the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder sortby(String sortby) {
+        this.sortby = sortby;
+        return this;
+      }
+
+      /**
+       * Sort order, asc or desc.
+       * <p>Query parameter {@code order}, optional. Default: {@code asc}. Values: {@code asc}, {@code desc}.
+       * @param order the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder order(String order) {
+        this.order = order;
+        return this;
+      }
+
+      /**
+       * Start index.
+       * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0.
+       * @param offset the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder offset(Integer offset) {
+        this.offset = offset;
+        return this;
+      }
+
+      /**
+       * Maximum number of results to return. 0 (the default) returns all instances.
+       * <p>Query parameter {@code limit}, optional. Default: {@code 0}. Minimum: 0.
+       * @param limit the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder limit(Integer limit) {
+        this.limit = limit;
+        return this;
+      }
+
+      /**
+       * Workspace ID. 0 when no workspace has been created; otherwise the ID of the workspace in use.
+       * <p>Query parameter {@code workspace_id}, optional.
+       * @param workspaceId the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder workspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+        return this;
+      }
+
+      /**
+       * Show only the caller&#39;s own instances. Typed \&quot;string\&quot; with default \&quot;True\&quot; on the page (see DISCREPANCIES.md).
+       * <p>Query parameter {@code show_self}, optional. Default: {@code true}.
+       * @param showSelf the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder showSelf(Boolean showSelf) {
+        this.showSelf = showSelf;
+        return this;
+      }
+
+      /**
+       * AI project ID.
+       * <p>Query parameter {@code ai_project}, optional.
+       * @param aiProject the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder aiProject(String aiProject) {
+        this.aiProject = aiProject;
+        return this;
+      }
+
+      /**
+       * Dedicated resource pool ID. Returns all instances in that pool.
+       * <p>Query parameter {@code pool_id}, optional.
+       * @param poolId the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder poolId(String poolId) {
+        this.poolId = poolId;
+        return this;
+      }
+
+      /** @return the request; fails with {@link NullPointerException} naming a missing required parameter */
+      public ListDevEnvInstancesRequest build() {
+        return new ListDevEnvInstancesRequest(this);
+      }
+    }
+  }
+
+  /** The positional Retrofit interface the methods above delegate to: not part of the public API. */
+  private interface Calls {
+    @retrofit2.http.GET("v1/{project_id}/demanager/instances")
+    Call<DeInstanceList> listDevEnvInstances(
+      @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Query("de_type") String deType, @retrofit2.http.Query("provision_type") String provisionType, @retrofit2.http.Query("status") DeInstanceStatus status, @retrofit2.http.Query("sortby") String sortby, @retrofit2.http.Query("order") String order, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("workspace_id") String workspaceId, @retrofit2.http.Query("show_self") Boolean showSelf, @retrofit2.http.Query("ai_project") String aiProject, @retrofit2.http.Query("pool_id") String poolId
+    );
+  }
 }

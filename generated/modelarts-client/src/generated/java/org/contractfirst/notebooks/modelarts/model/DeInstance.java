@@ -554,6 +554,44 @@ public class DeInstance {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public DeInstance putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -579,12 +617,13 @@ public class DeInstance {
         Objects.equals(this.errorCode, deInstance.errorCode) &&
         Objects.equals(this.queuingInfo, deInstance.queuingInfo) &&
         Objects.equals(this.user, deInstance.user) &&
-        Objects.equals(this.repository, deInstance.repository);
+        Objects.equals(this.repository, deInstance.repository) &&
+        Objects.equals(getAdditionalProperties(), deInstance.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, description, status, creationTimestamp, profile, flavor, spec, workspace, latestUpdateTimestamp, flavorDetails, pool, aiProject, errorCode, queuingInfo, user, repository);
+    return Objects.hash(id, name, description, status, creationTimestamp, profile, flavor, spec, workspace, latestUpdateTimestamp, flavorDetails, pool, aiProject, errorCode, queuingInfo, user, repository, getAdditionalProperties());
   }
 
   @Override
@@ -608,6 +647,10 @@ public class DeInstance {
     sb.append("    queuingInfo: ").append(toIndentedString(queuingInfo)).append("\n");
     sb.append("    user: ").append(toIndentedString(user)).append("\n");
     sb.append("    repository: ").append(toIndentedString(repository)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

@@ -95,6 +95,44 @@ public class DeProvisionSpec {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public DeProvisionSpec putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -105,12 +143,13 @@ public class DeProvisionSpec {
     }
     DeProvisionSpec deProvisionSpec = (DeProvisionSpec) o;
     return Objects.equals(this.engine, deProvisionSpec.engine) &&
-        Objects.equals(this.params, deProvisionSpec.params);
+        Objects.equals(this.params, deProvisionSpec.params) &&
+        Objects.equals(getAdditionalProperties(), deProvisionSpec.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(engine, params);
+    return Objects.hash(engine, params, getAdditionalProperties());
   }
 
   @Override
@@ -119,6 +158,10 @@ public class DeProvisionSpec {
     sb.append("class DeProvisionSpec {\n");
     sb.append("    engine: ").append(toIndentedString(engine)).append("\n");
     sb.append("    params: ").append(toIndentedString(params)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

@@ -168,6 +168,44 @@ public class DeStorage {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public DeStorage putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -178,12 +216,13 @@ public class DeStorage {
     }
     DeStorage deStorage = (DeStorage) o;
     return Objects.equals(this.type, deStorage.type) &&
-        Objects.equals(this.location, deStorage.location);
+        Objects.equals(this.location, deStorage.location) &&
+        Objects.equals(getAdditionalProperties(), deStorage.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, location);
+    return Objects.hash(type, location, getAdditionalProperties());
   }
 
   @Override
@@ -192,6 +231,10 @@ public class DeStorage {
     sb.append("class DeStorage {\n");
     sb.append("    type: ").append(toIndentedString(type)).append("\n");
     sb.append("    location: ").append(toIndentedString(location)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

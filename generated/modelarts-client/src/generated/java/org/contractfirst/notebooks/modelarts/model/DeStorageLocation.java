@@ -225,6 +225,44 @@ public class DeStorageLocation {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public DeStorageLocation putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -237,12 +275,13 @@ public class DeStorageLocation {
     return Objects.equals(this.path, deStorageLocation.path) &&
         Objects.equals(this.volumeSize, deStorageLocation.volumeSize) &&
         Objects.equals(this.mountPath, deStorageLocation.mountPath) &&
-        Objects.equals(this.accessModes, deStorageLocation.accessModes);
+        Objects.equals(this.accessModes, deStorageLocation.accessModes) &&
+        Objects.equals(getAdditionalProperties(), deStorageLocation.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, volumeSize, mountPath, accessModes);
+    return Objects.hash(path, volumeSize, mountPath, accessModes, getAdditionalProperties());
   }
 
   @Override
@@ -253,6 +292,10 @@ public class DeStorageLocation {
     sb.append("    volumeSize: ").append(toIndentedString(volumeSize)).append("\n");
     sb.append("    mountPath: ").append(toIndentedString(mountPath)).append("\n");
     sb.append("    accessModes: ").append(toIndentedString(accessModes)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

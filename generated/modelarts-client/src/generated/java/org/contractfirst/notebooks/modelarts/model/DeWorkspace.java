@@ -64,6 +64,44 @@ public class DeWorkspace {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public DeWorkspace putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -73,12 +111,13 @@ public class DeWorkspace {
       return false;
     }
     DeWorkspace deWorkspace = (DeWorkspace) o;
-    return Objects.equals(this.id, deWorkspace.id);
+    return Objects.equals(this.id, deWorkspace.id) &&
+        Objects.equals(getAdditionalProperties(), deWorkspace.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id);
+    return Objects.hash(id, getAdditionalProperties());
   }
 
   @Override
@@ -86,6 +125,10 @@ public class DeWorkspace {
     StringBuilder sb = new StringBuilder();
     sb.append("class DeWorkspace {\n");
     sb.append("    id: ").append(toIndentedString(id)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

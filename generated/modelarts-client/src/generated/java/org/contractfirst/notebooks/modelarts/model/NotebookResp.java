@@ -601,6 +601,44 @@ public class NotebookResp {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public NotebookResp putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -627,12 +665,13 @@ public class NotebookResp {
         Objects.equals(this.updateAt, notebookResp.updateAt) &&
         Objects.equals(this.url, notebookResp.url) &&
         Objects.equals(this.volume, notebookResp.volume) &&
-        Objects.equals(this.workspaceId, notebookResp.workspaceId);
+        Objects.equals(this.workspaceId, notebookResp.workspaceId) &&
+        Objects.equals(getAdditionalProperties(), notebookResp.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(actionProgress, createAt, description, endpoints, failReason, feature, flavor, id, image, lease, name, pool, status, token, updateAt, url, volume, workspaceId);
+    return Objects.hash(actionProgress, createAt, description, endpoints, failReason, feature, flavor, id, image, lease, name, pool, status, token, updateAt, url, volume, workspaceId, getAdditionalProperties());
   }
 
   @Override
@@ -657,6 +696,10 @@ public class NotebookResp {
     sb.append("    url: ").append(toIndentedString(url)).append("\n");
     sb.append("    volume: ").append(toIndentedString(volume)).append("\n");
     sb.append("    workspaceId: ").append(toIndentedString(workspaceId)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

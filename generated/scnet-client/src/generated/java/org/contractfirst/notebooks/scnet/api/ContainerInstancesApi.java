@@ -12,33 +12,141 @@
 
 package org.contractfirst.notebooks.scnet.api;
 
-import org.contractfirst.notebooks.scnet.invoker.CollectionFormats.*;
-
 import retrofit2.Call;
-import retrofit2.http.*;
-
-import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
-import okhttp3.MultipartBody;
+import retrofit2.Retrofit;
 
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-public interface ContainerInstancesApi {
+/**
+ * Operations of the {@code ContainerInstances} tag, one method per operation, each taking its request object.
+ * <p>Every method returns a Retrofit {@link Call}: {@code execute()} runs it on the calling thread,
+ * {@code enqueue(callback)} asynchronously. Any non-2xx answer fails the call with the runtime's
+ * {@code ApiException}. Thread-safe; obtain it from the service's client.
+ */
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
+public final class ContainerInstancesApi {
+
+  private final Calls calls;
+
+  /** The operations of this tag on the given Retrofit instance (the service's client builds it for you). */
+  public ContainerInstancesApi(Retrofit retrofit) {
+    this.calls = retrofit.create(Calls.class);
+  }
+
   /**
    * Query container instance details
-   * Queries the details of one container instance.
-   * @param id Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md). (required)
-   * @return Call&lt;InstanceServiceDetailResponse&gt;
+   * <p>Queries the details of one container instance.
+   * <p>{@code GET ai/openapi/v2/instance-service/{id}/detail} ({@code getInstanceServiceDetail})
+   * @param request the parameters; build it with {@link GetInstanceServiceDetailRequest#builder}
+   * @return the call, whose body is the decoded {@code InstanceServiceDetailResponse}
    */
-  @GET("ai/openapi/v2/instance-service/{id}/detail")
-  Call<InstanceServiceDetailResponse> getInstanceServiceDetail(
-    @retrofit2.http.Path("id") String id
-  );
+  public Call<InstanceServiceDetailResponse> getInstanceServiceDetail(GetInstanceServiceDetailRequest request) {
+    Objects.requireNonNull(request, "request");
+    return calls.getInstanceServiceDetail(request.id);
+  }
 
+  /**
+   * Parameters of {@link ContainerInstancesApi#getInstanceServiceDetail}: Query container instance details
+   * <p>Required parameters are the arguments of {@link #builder}; optional ones are set on the
+   * {@link Builder} and left out of the request when not set (the service then applies its default).
+   */
+  public static final class GetInstanceServiceDetailRequest {
+    private final String id;
+
+    private GetInstanceServiceDetailRequest(Builder builder) {
+      this.id = Objects.requireNonNull(builder.id, "id is required");
+    }
+
+    /**
+     * A builder with the required parameters set.
+     * @param id Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md). (path {@code id})
+     * @return the builder
+     */
+    public static Builder builder(String id) {
+      Builder builder = new Builder();
+      builder.id = Objects.requireNonNull(id, "id is required");
+      return builder;
+    }
+
+    /** A builder holding this request's values, e.g. to ask for the next page. @return the builder */
+    public Builder toBuilder() {
+      Builder builder = new Builder();
+      builder.id = id;
+      return builder;
+    }
+
+    /**
+     * Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md).
+     * @return the path parameter {@code id}
+     */
+    public String getId() {
+      return id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof GetInstanceServiceDetailRequest)) {
+        return false;
+      }
+      GetInstanceServiceDetailRequest other = (GetInstanceServiceDetailRequest) o;
+      return Objects.equals(id, other.id);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(id);
+    }
+
+    /** The parameters that are set; values marked {@code x-sensitive} in the spec are masked. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("GetInstanceServiceDetailRequest{");
+      String sep = "";
+      if (id != null) {
+        sb.append(sep).append("id=").append(id);
+        sep = ", ";
+      }
+      return sb.append('}').toString();
+    }
+
+    /** Builds a {@link GetInstanceServiceDetailRequest}; obtain it from {@link GetInstanceServiceDetailRequest#builder}. */
+    public static final class Builder {
+      private String id;
+
+      private Builder() {
+      }
+
+      /**
+       * Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md).
+       * <p>Path parameter {@code id}, required. Minimum length: 1. Maximum length: 64. Pattern: {@code ^[0-9A-Za-z_-]+$}.
+       * @param id the value
+       * @return this builder
+       */
+      public Builder id(String id) {
+        this.id = Objects.requireNonNull(id, "id is required");
+        return this;
+      }
+
+      /** @return the request; fails with {@link NullPointerException} naming a missing required parameter */
+      public GetInstanceServiceDetailRequest build() {
+        return new GetInstanceServiceDetailRequest(this);
+      }
+    }
+  }
+
+  /** The positional Retrofit interface the methods above delegate to: not part of the public API. */
+  private interface Calls {
+    @retrofit2.http.GET("ai/openapi/v2/instance-service/{id}/detail")
+    Call<InstanceServiceDetailResponse> getInstanceServiceDetail(
+      @retrofit2.http.Path("id") String id
+    );
+  }
 }

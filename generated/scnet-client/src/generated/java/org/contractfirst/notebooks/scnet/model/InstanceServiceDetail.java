@@ -1015,6 +1015,44 @@ public class InstanceServiceDetail {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public InstanceServiceDetail putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -1055,12 +1093,13 @@ public class InstanceServiceDetail {
         Objects.equals(this.timeoutLimit, instanceServiceDetail.timeoutLimit) &&
         Objects.equals(this.useStartScript, instanceServiceDetail.useStartScript) &&
         Objects.equals(this.userName, instanceServiceDetail.userName) &&
-        Objects.equals(this.version, instanceServiceDetail.version);
+        Objects.equals(this.version, instanceServiceDetail.version) &&
+        Objects.equals(getAdditionalProperties(), instanceServiceDetail.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(acceleratorType, taskType, containerPortInfoList, cpuNumber, createTime, currentIndex, description, duration, endTime, gpuNumber, headerNotebookId, headerNotebookIp, id, imagePath, instanceServiceName, mountInfoList, ramSize, remainingTime, resourceGroup, resourceSpec, startScriptActionScope, startScriptPath, startScriptContent, startTime, status, taskNumber, tensorboardId, tensorboardPath, timeoutLimit, useStartScript, userName, version);
+    return Objects.hash(acceleratorType, taskType, containerPortInfoList, cpuNumber, createTime, currentIndex, description, duration, endTime, gpuNumber, headerNotebookId, headerNotebookIp, id, imagePath, instanceServiceName, mountInfoList, ramSize, remainingTime, resourceGroup, resourceSpec, startScriptActionScope, startScriptPath, startScriptContent, startTime, status, taskNumber, tensorboardId, tensorboardPath, timeoutLimit, useStartScript, userName, version, getAdditionalProperties());
   }
 
   @Override
@@ -1099,6 +1138,10 @@ public class InstanceServiceDetail {
     sb.append("    useStartScript: ").append(toIndentedString(useStartScript)).append("\n");
     sb.append("    userName: ").append(toIndentedString(userName)).append("\n");
     sb.append("    version: ").append(toIndentedString(version)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }

@@ -27,11 +27,12 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * Options for opening a CodeLab instance. Every field is optional; an empty object opens the default image.
  */
 @JsonPropertyOrder({
-  OpenCodeLabRequest.JSON_PROPERTY_IMAGE_ID,
-  OpenCodeLabRequest.JSON_PROPERTY_SHARE_URL
+  OpenCodeLabBody.JSON_PROPERTY_IMAGE_ID,
+  OpenCodeLabBody.JSON_PROPERTY_SHARE_URL
 })
+@JsonTypeName("OpenCodeLabRequest")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
-public class OpenCodeLabRequest {
+public class OpenCodeLabBody {
   public static final String JSON_PROPERTY_IMAGE_ID = "image_id";
   @jakarta.annotation.Nullable
   private String imageId;
@@ -40,10 +41,10 @@ public class OpenCodeLabRequest {
   @jakarta.annotation.Nullable
   private String shareUrl;
 
-  public OpenCodeLabRequest() {
+  public OpenCodeLabBody() {
   }
 
-  public OpenCodeLabRequest imageId(@jakarta.annotation.Nullable String imageId) {
+  public OpenCodeLabBody imageId(@jakarta.annotation.Nullable String imageId) {
     
     this.imageId = imageId;
     return this;
@@ -68,7 +69,7 @@ public class OpenCodeLabRequest {
     this.imageId = imageId;
   }
 
-  public OpenCodeLabRequest shareUrl(@jakarta.annotation.Nullable String shareUrl) {
+  public OpenCodeLabBody shareUrl(@jakarta.annotation.Nullable String shareUrl) {
     
     this.shareUrl = shareUrl;
     return this;
@@ -94,6 +95,44 @@ public class OpenCodeLabRequest {
   }
 
 
+  /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
+  private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
+
+  /**
+   * Keeps a JSON property this model does not declare (Jackson calls it for every such property while decoding),
+   * so that it is not lost and is written back when this object is serialized.
+   * @param name the JSON property name
+   * @param value its value as sent
+   * @return this object
+   */
+  @com.fasterxml.jackson.annotation.JsonAnySetter
+  public OpenCodeLabBody putAdditionalProperty(String name, com.fasterxml.jackson.databind.JsonNode value) {
+    if (this.additionalProperties == null) {
+      this.additionalProperties = new java.util.LinkedHashMap<>();
+    }
+    this.additionalProperties.put(name, value);
+    return this;
+  }
+
+  /**
+   * The JSON properties the server sent that the spec does not declare (for example fields added by a newer
+   * version of the service), by name, in the order received; serialized back as properties of this object.
+   * @return an unmodifiable map, empty when there were none
+   */
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> getAdditionalProperties() {
+    return additionalProperties == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * One property the spec does not declare.
+   * @param name the JSON property name
+   * @return its value as sent, or {@code null} when it was not sent
+   */
+  public com.fasterxml.jackson.databind.JsonNode getAdditionalProperty(String name) {
+    return additionalProperties == null ? null : additionalProperties.get(name);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -102,22 +141,27 @@ public class OpenCodeLabRequest {
     if (o == null || getClass() != o.getClass()) {
       return false;
     }
-    OpenCodeLabRequest openCodeLabRequest = (OpenCodeLabRequest) o;
+    OpenCodeLabBody openCodeLabRequest = (OpenCodeLabBody) o;
     return Objects.equals(this.imageId, openCodeLabRequest.imageId) &&
-        Objects.equals(this.shareUrl, openCodeLabRequest.shareUrl);
+        Objects.equals(this.shareUrl, openCodeLabRequest.shareUrl) &&
+        Objects.equals(getAdditionalProperties(), openCodeLabRequest.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(imageId, shareUrl);
+    return Objects.hash(imageId, shareUrl, getAdditionalProperties());
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append("class OpenCodeLabRequest {\n");
+    sb.append("class OpenCodeLabBody {\n");
     sb.append("    imageId: ").append(toIndentedString(imageId)).append("\n");
     sb.append("    shareUrl: ").append(toIndentedString(shareUrl)).append("\n");
+    if (additionalProperties != null) {
+      // Names only: an undocumented property may carry a credential.
+      sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");
+    }
     sb.append("}");
     return sb.toString();
   }
