@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.bench;
 
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;
@@ -90,15 +91,13 @@ public class CallBenchmark {
 
     @Benchmark
     public ListNotebooksResponse generatedClient() throws IOException {
-        return client.devEnviron().listNotebooks(PROJECT, null, SeedPages.ITEMS, null, null, 0,
-                null, null, null, null, null, null).execute().body();
+        return client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SeedPages.ITEMS).offset(0).build()).execute().body();
     }
 
     @Benchmark
     public ListNotebooksResponse generatedClientBuiltPerCall() throws IOException {
         ModelArtsClient perCall = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
-        return perCall.devEnviron().listNotebooks(PROJECT, null, SeedPages.ITEMS, null, null, 0,
-                null, null, null, null, null, null).execute().body();
+        return perCall.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SeedPages.ITEMS).offset(0).build()).execute().body();
     }
 
     @Benchmark

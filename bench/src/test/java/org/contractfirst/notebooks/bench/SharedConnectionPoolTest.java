@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.bench;
 
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.SharedHttpClient;
@@ -22,11 +24,11 @@ class SharedConnectionPoolTest {
             ModelArtsClient b = ModelArtsClient.builder().baseUrl(server.baseUrl()).token("token-b").build();
             EihealthClient c = EihealthClient.builder().baseUrl(server.baseUrl()).token("token-c").build();
             for (int i = 0; i < 10; i++) {
-                assertThat(a.devEnviron().listNotebooks("p", null, 10, null, null, 0, null, null, null, null, null, null)
+                assertThat(a.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").limit(10).offset(0).build())
                         .execute().body().getData()).hasSize(10);
-                assertThat(b.devEnviron().listNotebooks("p", null, 10, null, null, 0, null, null, null, null, null, null)
+                assertThat(b.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").limit(10).offset(0).build())
                         .execute().body().getData()).hasSize(10);
-                assertThat(c.notebooks().listNotebooks("p", "e", null, null, null, null).execute().isSuccessful()).isTrue();
+                assertThat(c.notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().isSuccessful()).isTrue();
             }
             assertThat(server.connectionsSeen()).isEqualTo(1);
             assertThat(SharedHttpClient.get().connectionPool().connectionCount()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.examples;
 
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
@@ -26,9 +27,9 @@ public final class EihealthExample {
         System.out.println("EIHealth at " + (real ? endpoint : "the Prism mock") + ", project " + eihealthProject);
 
         try {
-            var page = eihealth.notebooks().listNotebooks(projectId, eihealthProject, 100, null, 0, null).execute().body();
+            var page = eihealth.notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder(projectId, eihealthProject).limit(100).offset(0).build()).execute().body();
             System.out.println("listNotebooks: " + page.getCount() + " notebook(s)");
-            eihealth.allNotebooks(projectId, eihealthProject, 100).forEach(n -> System.out.println("  " + n.getId()
+            eihealth.allNotebooks(NotebooksApi.ListNotebooksRequest.builder(projectId, eihealthProject).limit(100).build()).forEach(n -> System.out.println("  " + n.getId()
                     + "  " + n.getName() + "  " + n.getStatus() + "  cpu=" + (n.getFlavor() == null ? "?" : n.getFlavor().getCpu())));
         } catch (ApiException e) {
             System.err.println("EIHealth call failed: HTTP " + e.httpStatus() + " " + e.errorCode() + " " + e.errorMessage()

@@ -1,10 +1,12 @@
 package org.contractfirst.notebooks.examples;
 
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 
@@ -31,18 +33,18 @@ public final class ModelArtsExample {
 
         try {
             ListNotebooksResponse page = modelarts.devEnviron()
-                    .listNotebooks(projectId, null, 10, null, null, 0, null, null, null, null, null, null).execute().body();
+                    .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(projectId).limit(10).offset(0).build()).execute().body();
             System.out.println("listNotebooks: " + page.getTotal() + " instance(s)");
-            modelarts.allNotebooks(projectId, 50).limit(20)
+            modelarts.allNotebooks(DevEnvironApi.ListNotebooksRequest.builder(projectId).limit(50).build()).limit(20)
                     .forEach(n -> System.out.println("  " + n.getId() + "  " + n.getName() + "  " + n.getStatus()));
 
             DeInstanceList old = modelarts.devEnvironOldVersion()
-                    .listDevEnvInstances(projectId, "Notebook", null, null, null, null, 0, 10, null, null, null, null).execute().body();
+                    .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder(projectId).deType("Notebook").offset(0).limit(10).build()).execute().body();
             System.out.println("listDevEnvInstances: " + old.getTotalCount() + " instance(s)");
             old.getInstances().forEach(i -> System.out.println("  " + i.getId() + "  " + i.getName() + "  " + i.getStatus()));
 
             if (!real || "yes".equals(Env.get("MODELARTS_OPEN_CODELAB"))) {
-                NotebookResp codelab = modelarts.devEnviron().openCodeLab(projectId, new OpenCodeLabRequest()).execute().body();
+                NotebookResp codelab = modelarts.devEnviron().openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder(projectId).body(new OpenCodeLabBody()).build()).execute().body();
                 System.out.println("openCodeLab: " + codelab.getId() + " " + codelab.getStatus() + " (lease until "
                         + (codelab.getLease() == null ? "?" : codelab.getLease().getCreateAt() + codelab.getLease().getDuration()) + ")");
             } else {

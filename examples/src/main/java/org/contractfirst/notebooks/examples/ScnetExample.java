@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.examples;
 
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.runtime.ScnetApiException;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
@@ -24,7 +25,7 @@ public final class ScnetExample {
         System.out.println("SCNet at " + (real ? endpoint : "the Prism mock") + ", instance " + instanceId);
 
         try {
-            InstanceServiceDetail d = scnet.containerInstances().getInstanceServiceDetail(instanceId).execute().body().getData();
+            InstanceServiceDetail d = scnet.containerInstances().getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(instanceId).build()).execute().body().getData();
             System.out.println("getInstanceServiceDetail: " + d.getInstanceServiceName() + "  " + d.getStatus()
                     + "  " + d.getResourceSpec() + "  image " + d.getVersion());
         } catch (ScnetApiException e) {

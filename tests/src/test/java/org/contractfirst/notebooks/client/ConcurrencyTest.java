@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -55,8 +56,7 @@ class ConcurrencyTest {
                     start.await();
                     for (int i = 0; i < CALLS_PER_THREAD; i++) {
                         try {
-                            var response = client.devEnviron().listNotebooks(project, null, 10, null, null, i,
-                                    null, null, null, null, null, null).execute();
+                            var response = client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(project).limit(10).offset(i).build()).execute();
                             ListNotebooksResponse body = response.body();
                             assertThat(response.headers().get("X-Request-Id")).isEqualTo(project);
                             assertThat(body.getTotal()).isEqualTo(2L);

@@ -1,12 +1,15 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
@@ -63,7 +66,7 @@ class FaultMatrixTest {
     }
 
     private ListNotebooksResponse listEihealth() throws IOException {
-        return eihealth().notebooks().listNotebooks("p", "e", null, null, null, null).execute().body();
+        return eihealth().notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().body();
     }
 
     private static MockResponse json(int status, String body) {
@@ -174,7 +177,7 @@ class FaultMatrixTest {
                 .token("fault-test-token").options(options()).build();
 
         ApiException e = catchThrowableOfType(ApiException.class,
-                () -> modelarts.devEnviron().openCodeLab("p", new OpenCodeLabRequest()).execute());
+                () -> modelarts.devEnviron().openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("p").body(new OpenCodeLabBody()).build()).execute());
 
         assertThat(e.httpStatus()).isEqualTo(503);
         assertThat(e.method()).isEqualTo("POST");
@@ -190,7 +193,7 @@ class FaultMatrixTest {
         ModelArtsClient modelarts = ModelArtsClient.builder().baseUrl(server.url("/").toString())
                 .token("fault-test-token").options(options()).build();
 
-        assertThatThrownBy(() -> modelarts.devEnviron().openCodeLab("p", new OpenCodeLabRequest()).execute())
+        assertThatThrownBy(() -> modelarts.devEnviron().openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("p").body(new OpenCodeLabBody()).build()).execute())
                 .isInstanceOf(IOException.class).isNotInstanceOf(ApiException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -254,7 +257,7 @@ class FaultMatrixTest {
         ScnetClient scnet = ScnetClient.builder().baseUrl(server.url("/").toString()).token("fault-test-token").options(options()).build();
 
         ScnetApiException e = catchThrowableOfType(ScnetApiException.class,
-                () -> scnet.containerInstances().getInstanceServiceDetail("4c1f43ddb030483e89b55413bee6c004").execute());
+                () -> scnet.containerInstances().getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder("4c1f43ddb030483e89b55413bee6c004").build()).execute());
 
         assertThat(e.httpStatus()).isEqualTo(200);
         assertThat(e.errorCode()).isEqualTo("10004");

@@ -1,5 +1,9 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
@@ -11,7 +15,7 @@ import org.contractfirst.notebooks.modelarts.model.JobProgress;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import org.contractfirst.notebooks.runtime.ScnetApiException;
@@ -63,11 +67,11 @@ class HostilePayloadsTest {
 
     /** Calls one operation on whatever body the server is given. */
     enum Operation {
-        EIHEALTH_LIST { Object call() throws IOException { return eihealth.notebooks().listNotebooks("p", "e", null, null, null, null).execute().body(); } },
-        MODELARTS_LIST { Object call() throws IOException { return modelarts.devEnviron().listNotebooks("p", null, null, null, null, null, null, null, null, null, null, null).execute().body(); } },
-        MODELARTS_OPEN { Object call() throws IOException { return modelarts.devEnviron().openCodeLab("p", new OpenCodeLabRequest()).execute().body(); } },
-        DEVENV_LIST { Object call() throws IOException { return modelarts.devEnvironOldVersion().listDevEnvInstances("p", null, null, null, null, null, null, null, null, null, null, null).execute().body(); } },
-        SCNET_DETAIL { Object call() throws IOException { return scnet.containerInstances().getInstanceServiceDetail("abc").execute().body(); } };
+        EIHEALTH_LIST { Object call() throws IOException { return eihealth.notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().body(); } },
+        MODELARTS_LIST { Object call() throws IOException { return modelarts.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").build()).execute().body(); } },
+        MODELARTS_OPEN { Object call() throws IOException { return modelarts.devEnviron().openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("p").body(new OpenCodeLabBody()).build()).execute().body(); } },
+        DEVENV_LIST { Object call() throws IOException { return modelarts.devEnvironOldVersion().listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("p").build()).execute().body(); } },
+        SCNET_DETAIL { Object call() throws IOException { return scnet.containerInstances().getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder("abc").build()).execute().body(); } };
 
         abstract Object call() throws IOException;
     }

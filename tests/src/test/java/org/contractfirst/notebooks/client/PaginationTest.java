@@ -1,5 +1,8 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -78,7 +81,7 @@ class PaginationTest {
     void modelartsNotebooksStopAtTheTotalAndFetchEachPageOnce() {
         serve(5, (total, items) -> "{\"total\":" + total + ",\"data\":[" + items + "]}", -1);
 
-        List<String> ids = modelarts().allNotebooks("p", 2).map(NotebookResp::getId).toList();
+        List<String> ids = modelarts().allNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").limit(2).build()).map(NotebookResp::getId).toList();
 
         assertThat(ids).containsExactly("item-0", "item-1", "item-2", "item-3", "item-4");
         assertThat(requests).containsExactly("0/2", "2/2", "4/2");
@@ -88,7 +91,7 @@ class PaginationTest {
     void streamIsLazy() {
         serve(1000, (total, items) -> "{\"total\":" + total + ",\"data\":[" + items + "]}", -1);
 
-        List<String> firstThree = modelarts().allNotebooks("p", 2).limit(3).map(NotebookResp::getId).toList();
+        List<String> firstThree = modelarts().allNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").limit(2).build()).limit(3).map(NotebookResp::getId).toList();
 
         assertThat(firstThree).containsExactly("item-0", "item-1", "item-2");
         assertThat(requests).containsExactly("0/2", "2/2");
@@ -99,7 +102,7 @@ class PaginationTest {
         serve(3, (total, items) -> "{\"count\":" + total + ",\"notebooks\":[" + items + "]}", -1);
         EihealthClient client = EihealthClient.builder().baseUrl(server.url("/").toString()).token("page-token").options(options()).build();
 
-        List<String> ids = client.allNotebooks("p", "e", 2).map(NotebookEntity::getId).toList();
+        List<String> ids = client.allNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").limit(2).build()).map(NotebookEntity::getId).toList();
 
         assertThat(ids).containsExactly("item-0", "item-1", "item-2");
         assertThat(requests).containsExactly("0/2", "2/2");
@@ -109,7 +112,7 @@ class PaginationTest {
     void devEnvInstancesUseTotalCount() {
         serve(4, (total, items) -> "{\"total_count\":" + total + ",\"instances\":[" + items + "]}", -1);
 
-        List<String> ids = modelarts().allDevEnvInstances("p", 4).map(DeInstance::getId).toList();
+        List<String> ids = modelarts().allDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("p").limit(4).build()).map(DeInstance::getId).toList();
 
         assertThat(ids).containsExactly("item-0", "item-1", "item-2", "item-3");
         assertThat(requests).containsExactly("0/4");
@@ -119,7 +122,7 @@ class PaginationTest {
     void anEmptyPageBeforeTheTotalEndsTheStream() {
         serve(2, (total, items) -> "{\"total\":10,\"data\":[" + items + "]}", -1);
 
-        assertThat(modelarts().allNotebooks("p", 2).count()).isEqualTo(2);
+        assertThat(modelarts().allNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").limit(2).build()).count()).isEqualTo(2);
         assertThat(requests).containsExactly("0/2", "2/2");
     }
 
@@ -129,7 +132,7 @@ class PaginationTest {
         List<String> seen = new CopyOnWriteArrayList<>();
 
         UncheckedIOException e = catchThrowableOfType(UncheckedIOException.class,
-                () -> modelarts().allNotebooks("p", 2).forEach(n -> seen.add(n.getId())));
+                () -> modelarts().allNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").limit(2).build()).forEach(n -> seen.add(n.getId())));
 
         assertThat(seen).containsExactly("item-0", "item-1");
         assertThat(e.getCause()).isInstanceOf(ApiException.class);

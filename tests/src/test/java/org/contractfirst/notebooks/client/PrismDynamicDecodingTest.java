@@ -1,14 +1,17 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.contract.support.Prefer;
 import org.contractfirst.notebooks.contract.support.PrismMock;
 import org.contractfirst.notebooks.contract.support.PrismServer;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
-import org.contractfirst.notebooks.scnet.invoker.ApiClient;
+import org.contractfirst.notebooks.contract.support.Clients;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,7 +77,7 @@ class PrismDynamicDecodingTest {
         void randomResponsesDecode(PrismServer prism) throws Exception {
             SeedHeader seed = new SeedHeader();
             EihealthClient client = EihealthClient.builder().baseUrl(prism.baseUrl()).token("dyn").options(seed.options()).build();
-            decodeAll("eihealth-list", seed, () -> client.notebooks().listNotebooks("p", "e", null, null, null, null).execute().body());
+            decodeAll("eihealth-list", seed, () -> client.notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().body());
         }
     }
 
@@ -91,21 +94,21 @@ class PrismDynamicDecodingTest {
         void listNotebooksRandomResponsesDecode(PrismServer prism) throws Exception {
             ModelArtsClient client = client(prism);
             decodeAll("modelarts-list", seed, () -> client.devEnviron()
-                    .listNotebooks("p", null, null, null, null, null, null, null, null, null, null, null).execute().body());
+                    .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").build()).execute().body());
         }
 
         @Test
         void openCodeLabRandomResponsesDecode(PrismServer prism) throws Exception {
             ModelArtsClient client = client(prism);
             decodeAll("modelarts-open", seed, () -> client.devEnviron()
-                    .openCodeLab("p", new OpenCodeLabRequest()).execute().body());
+                    .openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("p").body(new OpenCodeLabBody()).build()).execute().body());
         }
 
         @Test
         void listDevEnvInstancesRandomResponsesDecode(PrismServer prism) throws Exception {
             ModelArtsClient client = client(prism);
             decodeAll("modelarts-devenv", seed, () -> client.devEnvironOldVersion()
-                    .listDevEnvInstances("p", null, null, null, null, null, null, null, null, null, null, null).execute().body());
+                    .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("p").build()).execute().body());
         }
     }
 
@@ -113,17 +116,14 @@ class PrismDynamicDecodingTest {
     @PrismMock(value = "scnet/get-instance-service-detail.yaml", dynamic = true)
     class ScnetDetail {
         /**
-         * The generated ApiClient's own converter, without the runtime's envelope check: random envelopes
+         * The generated mapper alone (a bare Retrofit), without the runtime's envelope check: random envelopes
          * almost never carry code "0", and what is under test here is decoding, not error mapping.
          */
         @Test
         void randomResponsesDecode(PrismServer prism) throws Exception {
             SeedHeader seed = new SeedHeader();
-            ApiClient client = new ApiClient("ScnetToken", "dyn");
-            client.getAdapterBuilder().baseUrl(prism.baseUrl());
-            client.getOkBuilder().addInterceptor(seed);
-            ContainerInstancesApi api = client.createService(ContainerInstancesApi.class);
-            decodeAll("scnet-detail", seed, () -> api.getInstanceServiceDetail("4c1f43ddb030483e89b55413bee6c004").execute().body());
+            ContainerInstancesApi api = new ContainerInstancesApi(Clients.scnet(prism, "dyn", seed));
+            decodeAll("scnet-detail", seed, () -> api.getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder("4c1f43ddb030483e89b55413bee6c004").build()).execute().body());
         }
     }
 }

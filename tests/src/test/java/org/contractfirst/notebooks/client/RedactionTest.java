@@ -1,5 +1,8 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
@@ -80,7 +83,7 @@ class RedactionTest {
         serveSuccessThenError();
         EihealthClient client = EihealthClient.builder().baseUrl(server.url("/").toString()).token(IAM_TOKEN).options(loggingOptions()).build();
 
-        callTwiceCapturingExceptions(() -> client.notebooks().listNotebooks("p", "e", null, null, null, null).execute());
+        callTwiceCapturingExceptions(() -> client.notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute());
 
         assertThat(server.takeRequest().getHeader("X-Auth-Token")).isEqualTo(IAM_TOKEN);
         assertSecretsAbsentAndLogWritten("X-Auth-Token: ██");
@@ -93,7 +96,7 @@ class RedactionTest {
         ModelArtsClient client = ModelArtsClient.builder().baseUrl(server.url("/").toString()).akSk(credentials).options(loggingOptions()).build();
         captured.add(credentials.toString());
 
-        callTwiceCapturingExceptions(() -> client.devEnviron().listNotebooks("p", null, null, null, null, null, null, null, null, null, null, null).execute());
+        callTwiceCapturingExceptions(() -> client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").build()).execute());
 
         var recorded = server.takeRequest();
         assertThat(recorded.getHeader("X-Security-Token")).isEqualTo(SECURITY_TOKEN);
@@ -107,7 +110,7 @@ class RedactionTest {
         serveSuccessThenError();
         ScnetClient client = ScnetClient.builder().baseUrl(server.url("/").toString()).token(SCNET_TOKEN).options(loggingOptions()).build();
 
-        callTwiceCapturingExceptions(() -> client.containerInstances().getInstanceServiceDetail("abc").execute());
+        callTwiceCapturingExceptions(() -> client.containerInstances().getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder("abc").build()).execute());
 
         assertThat(server.takeRequest().getHeader("token")).isEqualTo(SCNET_TOKEN);
         assertSecretsAbsentAndLogWritten("token: ██");

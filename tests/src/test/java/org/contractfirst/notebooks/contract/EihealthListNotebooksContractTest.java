@@ -26,8 +26,8 @@ class EihealthListNotebooksContractTest {
 
     private static Response<ListNotebooksResponse> list(PrismServer prism, String token, Integer limit, Prefer... prefer)
             throws Exception {
-        return Clients.eihealth(prism, token, prefer).createService(NotebooksApi.class)
-                .listNotebooks("proj-1", "eih-proj-1", limit, null, null, null)
+        return new NotebooksApi(Clients.eihealth(prism, token, prefer))
+                .listNotebooks(NotebooksApi.ListNotebooksRequest.builder("proj-1", "eih-proj-1").limit(limit).build())
                 .execute();
     }
 

@@ -27,8 +27,8 @@ class ModelArtsListDevEnvInstancesContractTest {
 
     private static Response<DeInstanceList> list(PrismServer prism, String token, String deType, Integer limit, Prefer... prefer)
             throws Exception {
-        return Clients.modelarts(prism, token, prefer).createService(DevEnvironOldVersionApi.class)
-                .listDevEnvInstances("proj-1", deType, null, null, null, null, null, limit, null, null, null, null)
+        return new DevEnvironOldVersionApi(Clients.modelarts(prism, token, prefer))
+                .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("proj-1").deType(deType).limit(limit).build())
                 .execute();
     }
 

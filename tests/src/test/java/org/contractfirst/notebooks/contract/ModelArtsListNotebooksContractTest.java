@@ -29,8 +29,8 @@ class ModelArtsListNotebooksContractTest {
 
     private static Response<ListNotebooksResponse> list(PrismServer prism, String token, Prefer prefer) throws Exception {
         var client = prefer == null ? Clients.modelarts(prism, token) : Clients.modelarts(prism, token, prefer);
-        return client.createService(DevEnvironApi.class)
-                .listNotebooks("proj-1", null, null, null, null, null, null, null, null, null, null, null)
+        return new DevEnvironApi(client)
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").build())
                 .execute();
     }
 
@@ -135,9 +135,8 @@ class ModelArtsListNotebooksContractTest {
     @Test
     void statusOutsideItsEnumIsRejectedWith422(PrismServer prism) throws Exception {
         // The generated method takes the NotebookStatus enum, so the bad value goes through the sort_dir string.
-        Response<ListNotebooksResponse> response = Clients.modelarts(prism, Clients.TOKEN)
-                .createService(DevEnvironApi.class)
-                .listNotebooks("proj-1", null, null, null, null, null, null, "SIDEWAYS", null, null, null, null)
+        Response<ListNotebooksResponse> response = new DevEnvironApi(Clients.modelarts(prism, Clients.TOKEN))
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").sortDir("SIDEWAYS").build())
                 .execute();
 
         assertThat(response.code()).isEqualTo(422);
@@ -149,9 +148,8 @@ class ModelArtsListNotebooksContractTest {
 
     @Test
     void ownerLongerThan32CharactersIsRejectedWith422(PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = Clients.modelarts(prism, Clients.TOKEN)
-                .createService(DevEnvironApi.class)
-                .listNotebooks("proj-1", null, null, null, null, null, "0123456789abcdef0123456789abcdef0", null, null, null, null, null)
+        Response<ListNotebooksResponse> response = new DevEnvironApi(Clients.modelarts(prism, Clients.TOKEN))
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").owner("0123456789abcdef0123456789abcdef0").build())
                 .execute();
 
         assertThat(response.code()).isEqualTo(422);

@@ -12,7 +12,7 @@ import org.contractfirst.notebooks.modelarts.model.JobProgress;
 import org.contractfirst.notebooks.modelarts.model.NotebookFeature;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,16 +24,16 @@ import static org.assertj.core.api.Assertions.tuple;
 @PrismMock("modelarts/open-codelab.yaml")
 class ModelArtsOpenCodeLabContractTest {
 
-    private static Response<NotebookResp> open(PrismServer prism, String token, OpenCodeLabRequest body, Prefer... prefer)
+    private static Response<NotebookResp> open(PrismServer prism, String token, OpenCodeLabBody body, Prefer... prefer)
             throws Exception {
-        return Clients.modelarts(prism, token, prefer).createService(DevEnvironApi.class)
-                .openCodeLab("proj-1", body)
+        return new DevEnvironApi(Clients.modelarts(prism, token, prefer))
+                .openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("proj-1").body(body).build())
                 .execute();
     }
 
     @Test
     void documentedExampleDecodesFieldByField(PrismServer prism) throws Exception {
-        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabRequest());
+        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabBody());
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         assertThat(response.headers().get("X-Request-Id")).isEqualTo("8f2d2a9a3d7b4f6cb1f4e0c1d2a3b4c5");
@@ -68,7 +68,7 @@ class ModelArtsOpenCodeLabContractTest {
 
     @Test
     void requestWithImageAndShareUrlIsAccepted(PrismServer prism) throws Exception {
-        OpenCodeLabRequest body = new OpenCodeLabRequest()
+        OpenCodeLabBody body = new OpenCodeLabBody()
                 .imageId("e1a07296-22a8-4f05-8bc8-e936c8e54090")
                 .shareUrl("aHR0cHM6Ly9leGFtcGxlLmNvbS9kZW1vLmlweW5i");
 
@@ -80,7 +80,7 @@ class ModelArtsOpenCodeLabContractTest {
 
     @Test
     void createdStatusWithItsExampleIsSelectable(PrismServer prism) throws Exception {
-        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabRequest(), Prefer.code(201));
+        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabBody(), Prefer.code(201));
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(201);
         NotebookResp notebook = response.body();
@@ -97,21 +97,21 @@ class ModelArtsOpenCodeLabContractTest {
             "403, ModelArts.0106, Insufficient permissions. Grant the ModelArts permissions to the IAM user and try again.",
             "404, ModelArts.6309, The notebook instance does not exist."})
     void documentedErrorStatusesAreSelectable(int status, String errorCode, String errorMsg, PrismServer prism) throws Exception {
-        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabRequest(), Prefer.code(status));
+        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabBody(), Prefer.code(status));
 
         ProblemJson.assertHuaweiError(response, status, errorCode, errorMsg);
     }
 
     @Test
     void missingTokenIsRejectedWith401(PrismServer prism) throws Exception {
-        Response<NotebookResp> response = open(prism, null, new OpenCodeLabRequest());
+        Response<NotebookResp> response = open(prism, null, new OpenCodeLabBody());
 
         ProblemJson.assertHuaweiError(response, 401, "APIGW.0301", "Incorrect IAM authentication information.");
     }
 
     @Test
     void imageIdThatIsNotAUuidIsRejectedWith422(PrismServer prism) throws Exception {
-        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabRequest().imageId("latest"));
+        Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabBody().imageId("latest"));
 
         assertThat(response.code()).isEqualTo(422);
         JsonNode problem = ProblemJson.errorBody(response);

@@ -25,8 +25,8 @@ class ScnetInstanceServiceDetailContractTest {
 
     private static Response<InstanceServiceDetailResponse> detail(PrismServer prism, String token, String id, Prefer... prefer)
             throws Exception {
-        return Clients.scnet(prism, token, prefer).createService(ContainerInstancesApi.class)
-                .getInstanceServiceDetail(id)
+        return new ContainerInstancesApi(Clients.scnet(prism, token, prefer))
+                .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(id).build())
                 .execute();
     }
 

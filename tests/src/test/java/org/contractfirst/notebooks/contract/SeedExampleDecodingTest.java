@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.contract;
 
+import org.contractfirst.notebooks.contract.support.Clients;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.contractfirst.notebooks.contract.support.Fixtures;
@@ -13,7 +14,7 @@ import org.contractfirst.notebooks.modelarts.model.JobProgress;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
-import org.contractfirst.notebooks.modelarts.model.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;
@@ -56,10 +57,9 @@ class SeedExampleDecodingTest {
     @Test
     void eihealthFlavorNumbersSentAsStringsDecode() throws Exception {
         serve("eihealth-list-notebooks.json");
-        var client = new org.contractfirst.notebooks.eihealth.invoker.ApiClient();
-        client.getAdapterBuilder().baseUrl(baseUrl());
+        var client = Clients.eihealth(baseUrl(), null);
 
-        var page = client.createService(NotebooksApi.class).listNotebooks("p", "e", null, null, null, null).execute().body();
+        var page = new NotebooksApi(client).listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().body();
 
         assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/eihealth-projects/e/notebooks");
         assertThat(page.getCount()).isEqualTo(1);
@@ -78,11 +78,10 @@ class SeedExampleDecodingTest {
     @Test
     void modelartsListExampleDecodes() throws Exception {
         serve("modelarts-list-notebooks.json");
-        var client = new org.contractfirst.notebooks.modelarts.invoker.ApiClient();
-        client.getAdapterBuilder().baseUrl(baseUrl());
+        var client = Clients.modelarts(baseUrl(), null);
 
-        ListNotebooksResponse page = client.createService(DevEnvironApi.class)
-                .listNotebooks("p", null, null, null, null, null, null, null, null, NotebookStatus.CREATING, "0", null)
+        ListNotebooksResponse page = new DevEnvironApi(client)
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").status(NotebookStatus.CREATING).workspaceId("0").build())
                 .execute().body();
 
         assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/notebooks?status=CREATING&workspace_id=0");
@@ -96,11 +95,10 @@ class SeedExampleDecodingTest {
     @Test
     void modelartsOpenExampleDecodesUndocumentedAndRenamedFields() throws Exception {
         serve("modelarts-open-codelab.json");
-        var client = new org.contractfirst.notebooks.modelarts.invoker.ApiClient();
-        client.getAdapterBuilder().baseUrl(baseUrl());
+        var client = Clients.modelarts(baseUrl(), null);
 
-        NotebookResp notebook = client.createService(DevEnvironApi.class)
-                .openCodeLab("p", new OpenCodeLabRequest()).execute().body();
+        NotebookResp notebook = new DevEnvironApi(client)
+                .openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("p").body(new OpenCodeLabBody()).build()).execute().body();
 
         assertThat(server.takeRequest().getBody().readUtf8()).isEqualTo("{}");
         assertThat(notebook.getId()).isEqualTo("f9937afa-ca78-45b6-bc12-7ecf42553c48");
@@ -120,11 +118,10 @@ class SeedExampleDecodingTest {
     @Test
     void modelartsDevEnvExampleDecodesTimestampsAndNulls() throws Exception {
         serve("modelarts-list-devenv-instances.json");
-        var client = new org.contractfirst.notebooks.modelarts.invoker.ApiClient();
-        client.getAdapterBuilder().baseUrl(baseUrl());
+        var client = Clients.modelarts(baseUrl(), null);
 
-        DeInstanceList list = client.createService(DevEnvironOldVersionApi.class)
-                .listDevEnvInstances("p", "Notebook", null, null, null, null, null, null, null, true, null, null)
+        DeInstanceList list = new DevEnvironOldVersionApi(client)
+                .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("p").deType("Notebook").showSelf(true).build())
                 .execute().body();
 
         assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/demanager/instances?de_type=Notebook&show_self=true");
@@ -145,11 +142,10 @@ class SeedExampleDecodingTest {
     @Test
     void scnetTaskNumberSentAsNumberDecodes() throws Exception {
         serve("scnet-instance-service-detail.json");
-        var client = new org.contractfirst.notebooks.scnet.invoker.ApiClient();
-        client.getAdapterBuilder().baseUrl(baseUrl());
+        var client = Clients.scnet(baseUrl(), null);
 
-        InstanceServiceDetailResponse envelope = client.createService(ContainerInstancesApi.class)
-                .getInstanceServiceDetail("4c1f43ddb030483e89b55413bee6c004").execute().body();
+        InstanceServiceDetailResponse envelope = new ContainerInstancesApi(client)
+                .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder("4c1f43ddb030483e89b55413bee6c004").build()).execute().body();
 
         assertThat(server.takeRequest().getPath()).isEqualTo("/ai/openapi/v2/instance-service/4c1f43ddb030483e89b55413bee6c004/detail");
         assertThat(envelope.getCode()).isEqualTo("0");
