@@ -12,6 +12,7 @@ import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
+import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
 import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
@@ -85,6 +86,32 @@ class PaginationTest {
 
         assertThat(ids).containsExactly("item-0", "item-1", "item-2", "item-3", "item-4");
         assertThat(requests).containsExactly("0/2", "2/2", "4/2");
+    }
+
+    @Test
+    void theRequestsFiltersGoWithEveryPageFromItsOffsetOnAndTheDefaultPageSizeApplies() throws Exception {
+        serve(5, (total, items) -> "{\"total\":" + total + ",\"data\":[" + items + "]}", -1);
+
+        List<String> ids = modelarts().allNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p")
+                .status(NotebookStatus.RUNNING).owner("0123456789abcdef0123456789abcdef").offset(1).build())
+                .map(NotebookResp::getId).toList();
+
+        assertThat(ids).containsExactly("item-1", "item-2", "item-3", "item-4");
+        assertThat(requests).containsExactly("1/" + ModelArtsClient.DEFAULT_PAGE_SIZE);
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/notebooks?limit=100&offset=1"
+                + "&owner=0123456789abcdef0123456789abcdef&status=RUNNING");
+    }
+
+    @Test
+    void eihealthFiltersGoWithEveryPage() throws Exception {
+        serve(3, (total, items) -> "{\"count\":" + total + ",\"notebooks\":[" + items + "]}", -1);
+        EihealthClient client = EihealthClient.builder().baseUrl(server.url("/").toString()).token("page-token").options(options()).build();
+
+        assertThat(client.allNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").status("Running").limit(2).build()).count())
+                .isEqualTo(3);
+
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/eihealth-projects/e/notebooks?limit=2&offset=0&status=Running");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/eihealth-projects/e/notebooks?limit=2&offset=2&status=Running");
     }
 
     @Test
