@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the example program of a service: examples/run.sh modelarts|eihealth|scnet|all
+# Runs the example program of a service: examples/run.sh modelarts|eihealth|scnet|quickstart|all
+# (quickstart is the README's Java snippet, against the ModelArts mock or MODELARTS_ENDPOINT).
 # Without the service's endpoint variables (see each *Example.java), it starts a Prism mock of the
 # service's spec on a free port, runs against it, and stops it.
 set -euo pipefail
@@ -11,6 +12,7 @@ run() {
     modelarts) class=ModelArtsExample; spec=specs/modelarts/modelarts.yaml; endpoint_vars="${MODELARTS_ENDPOINT:-}${MODELARTS_REGION:-}" ;;
     eihealth)  class=EihealthExample;  spec=specs/eihealth/list-notebooks.yaml; endpoint_vars="${EIHEALTH_ENDPOINT:-}${EIHEALTH_REGION:-}" ;;
     scnet)     class=ScnetExample;     spec=specs/scnet/get-instance-service-detail.yaml; endpoint_vars="${SCNET_ENDPOINT:-}" ;;
+    quickstart) class=QuickStart;      spec=specs/modelarts/modelarts.yaml; endpoint_vars="${MODELARTS_ENDPOINT:-}" ;;
   esac
   local prism_pid=""
   if [ -z "$endpoint_vars" ]; then
@@ -25,19 +27,23 @@ run() {
       sleep 0.2
     done
     export MOCK_URL="http://127.0.0.1:$port/"
+    if [ "$service" = quickstart ]; then
+      # The mock checks that a token is present, not its value.
+      export MODELARTS_ENDPOINT="$MOCK_URL" HUAWEICLOUD_PROJECT_ID="${HUAWEICLOUD_PROJECT_ID:-mock-project}" HUAWEICLOUD_TOKEN="${HUAWEICLOUD_TOKEN:-mock-token}"
+    fi
   fi
   ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class"
 }
 
 case "${1:-}" in
-  modelarts|eihealth|scnet|all) ;;
-  *) echo "usage: examples/run.sh modelarts|eihealth|scnet|all" >&2; exit 2 ;;
+  modelarts|eihealth|scnet|quickstart|all) ;;
+  *) echo "usage: examples/run.sh modelarts|eihealth|scnet|quickstart|all" >&2; exit 2 ;;
 esac
 mkdir -p target
 # Build (and install) the example and the client jars it uses, so the examples run from a fresh clone.
 ./mvnw -q -B -ntp -pl examples -am install -DskipTests
 if [ "${1:-}" = all ]; then
-  for s in modelarts eihealth scnet; do run "$s"; done
+  for s in modelarts eihealth scnet quickstart; do run "$s"; done
 else
   run "${1:-}"
 fi
