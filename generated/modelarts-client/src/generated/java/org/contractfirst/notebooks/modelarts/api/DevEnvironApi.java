@@ -510,8 +510,8 @@ public final class DevEnvironApi {
     }
 
     /**
-     * The {@code body} parameter.
-     * @return the body parameter {@code body}, or {@code null} when not set
+     * The request body.
+     * @return the request body, or {@code null} when not set
      */
     public OpenCodeLabBody getBody() {
       return body;
@@ -571,8 +571,8 @@ public final class DevEnvironApi {
       }
 
       /**
-       * The {@code body} parameter.
-       * <p>Body parameter {@code body}, optional.
+       * The request body.
+       * <p>Request body ({@code OpenCodeLabBody}), optional.
        * @param body the value, or {@code null} to leave it out
        * @return this builder
        */
