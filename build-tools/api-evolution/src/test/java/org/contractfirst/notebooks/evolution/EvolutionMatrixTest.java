@@ -50,8 +50,17 @@ class EvolutionMatrixTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** One spec change: what it does to which service bundles, and the verdict both gates must give. */
-    record Case(String name, Verdict expected, Map<String, Consumer<ObjectNode>> changes) {
+    /** Something to check with the clients before (old) and after (new) the change, each in a class loader of its own. */
+    interface Check {
+        void run(ClassLoader oldClient, ClassLoader newClient) throws Exception;
+    }
+
+    /** One spec change: what it does to which service bundles, the verdict both gates must give, and an optional check. */
+    record Case(String name, Verdict expected, Map<String, Consumer<ObjectNode>> changes, Check check) {
+        Case(String name, Verdict expected, Map<String, Consumer<ObjectNode>> changes) {
+            this(name, expected, changes, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -87,7 +96,8 @@ class EvolutionMatrixTest {
                         "scnet", EvolutionMatrixTest::addOptionalQueryAndHeaderParameters)),
                 new Case("new optional response field (ModelArts NotebookResp.energy_saving)", Verdict.COMPATIBLE, Map.of(
                         "modelarts", api -> properties(api, "NotebookResp").set("energy_saving",
-                                YAML.createObjectNode().put("type", "boolean").put("description", "new field")))),
+                                YAML.createObjectNode().put("type", "boolean").put("description", "new field"))),
+                        EvolutionMatrixTest::theNewFieldIsReadableBeforeAndAfterRegeneration),
                 new Case("new optional response field (SCNet InstanceServiceDetail.nodeName)", Verdict.COMPATIBLE, Map.of(
                         "scnet", api -> properties(api, "InstanceServiceDetail").set("nodeName",
                                 YAML.createObjectNode().put("type", "string").put("description", "new field")))),
@@ -154,6 +164,13 @@ class EvolutionMatrixTest {
         gate.unacknowledged().forEach(f -> contractBreaks.add(f.toString()));
         gate.findings().stream().filter(f -> !f.breaking()).forEach(f -> contractChanges.add(f.toString()));
 
+        if (c.check() != null) {
+            String service = c.changes().keySet().iterator().next();
+            try (java.net.URLClassLoader before = loader(baselineJars.get(service));
+                 java.net.URLClassLoader after = loader(changedJars.get(service))) {
+                c.check().run(before, after);
+            }
+        }
         if (changedJars.size() == MODULES.size()) {
             // Consumer code written against the current clients: the example programs.
             JavaBuild.compileToJar(List.of(root.resolve("examples/src/main/java")), List.copyOf(changedJars.values()),
@@ -191,6 +208,38 @@ class EvolutionMatrixTest {
         g.generate(bundle, dir.resolve("generated"));
         return JavaBuild.compileToJar(List.of(dir.resolve("generated/java"), g.handWrittenSources()), List.of(),
                 dir.resolve("classes"), dir.resolve(g.module + ".jar"));
+    }
+
+    /** A class loader with the client jar and what it compiles against (the test's own classes are not visible). */
+    private static java.net.URLClassLoader loader(Path clientJar) throws Exception {
+        List<java.net.URL> urls = new ArrayList<>();
+        urls.add(clientJar.toUri().toURL());
+        for (Path p : JavaBuild.classpath()) {
+            urls.add(p.toUri().toURL());
+        }
+        return new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader());
+    }
+
+    /**
+     * What the server sends once the field exists: the client generated before the change keeps it among the unknown
+     * properties, the regenerated one has a typed getter for it.
+     */
+    private static void theNewFieldIsReadableBeforeAndAfterRegeneration(ClassLoader oldClient, ClassLoader newClient)
+            throws Exception {
+        String json = "{\"id\":\"nb-1\",\"energy_saving\":true}";
+        Object before = decode(oldClient, json);
+        Object kept = before.getClass().getMethod("getAdditionalProperty", String.class).invoke(before, "energy_saving");
+        assertThat(kept).hasToString("true");
+        Object after = decode(newClient, json);
+        assertThat(after.getClass().getMethod("getEnergySaving").invoke(after)).isEqualTo(Boolean.TRUE);
+        assertThat(after.getClass().getMethod("getId").invoke(after)).isEqualTo("nb-1");
+    }
+
+    private static Object decode(ClassLoader client, String json) throws Exception {
+        Class<?> model = client.loadClass("org.contractfirst.notebooks.modelarts.model.NotebookResp");
+        Object mapper = client.loadClass("org.contractfirst.notebooks.modelarts.invoker.JSON").getConstructor().newInstance();
+        Object objectMapper = mapper.getClass().getMethod("getMapper").invoke(mapper);
+        return objectMapper.getClass().getMethod("readValue", String.class, Class.class).invoke(objectMapper, json, model);
     }
 
     // ---- spec changes ----
