@@ -1,6 +1,5 @@
 package org.contractfirst.notebooks.client.security;
 
-import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -10,7 +9,6 @@ import okhttp3.tls.HeldCertificate;
 import org.contractfirst.notebooks.client.security.SecurityClients.Service;
 import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.RedirectRefusedException;
-import org.contractfirst.notebooks.runtime.auth.AkSkSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,7 +127,7 @@ class CredentialRedirectFaultMatrixTest {
         assertThat(second.getPath()).isEqualTo(movedPath + "?from=redirect");
         assertThat(second.getMethod()).isEqualTo("GET");
         if (service == Service.MODELARTS_AKSK) {
-            assertSignedFor(second);
+            SecurityClients.assertSignedFor(second, SecurityClients.AK_SK);
             assertThat(second.getHeader("Authorization")).isNotEqualTo(first.getHeader("Authorization"));
             assertThat(second.getHeader("X-Security-Token")).isEqualTo(SecurityClients.SECURITY_TOKEN);
         } else {
@@ -177,23 +172,8 @@ class CredentialRedirectFaultMatrixTest {
         RecordedRequest second = origin.takeRequest();
         assertThat(second.getMethod()).isEqualTo("POST");
         assertThat(second.getPath()).isEqualTo("/v1/p/notebooks/open-here");
-        assertSignedFor(second); // before the body is read below
+        SecurityClients.assertSignedFor(second, SecurityClients.AK_SK); // before the body is read below
         assertThat(second.getBody().readUtf8()).isEqualTo(first.getBody().readUtf8()).contains("e1a07296-22a8-4f05-8bc8-e936c8e54090");
         assertNoCredentialIn(captured);
-    }
-
-    /** The request's Authorization is the signature of exactly that request (method, path, query, signed headers, body). */
-    private static void assertSignedFor(RecordedRequest request) {
-        String authorization = request.getHeader("Authorization");
-        String signedHeaders = authorization.replaceAll(".*SignedHeaders=([^,]+),.*", "$1");
-        Headers.Builder headers = new Headers.Builder();
-        for (String name : signedHeaders.split(";")) {
-            headers.add(name, request.getHeader(name));
-        }
-        byte[] body = request.getBodySize() > 0 ? request.getBody().clone().readByteArray() : null;
-        var date = LocalDateTime.parse(request.getHeader(AkSkSigner.X_SDK_DATE), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-                .toInstant(ZoneOffset.UTC);
-        Headers expected = new AkSkSigner(SecurityClients.AK_SK).sign(request.getMethod(), request.getRequestUrl(), headers.build(), body, date);
-        assertThat(authorization).isEqualTo(expected.get("Authorization"));
     }
 }

@@ -1,6 +1,8 @@
 package org.contractfirst.notebooks.client.security;
 
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -9,9 +11,13 @@ import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.runtime.auth.AkSkSigner;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 
 import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -133,5 +139,20 @@ final class SecurityClients {
                 into.add(s.toString());
             }
         }
+    }
+
+    /** The request's Authorization is the signature of exactly that request (method, path, query, signed headers, body). */
+    static void assertSignedFor(RecordedRequest request, AkSkCredentials credentials) {
+        String authorization = request.getHeader("Authorization");
+        String signedHeaders = authorization.replaceAll(".*SignedHeaders=([^,]+),.*", "$1");
+        Headers.Builder headers = new Headers.Builder();
+        for (String name : signedHeaders.split(";")) {
+            headers.add(name, request.getHeader(name));
+        }
+        byte[] body = request.getBodySize() > 0 ? request.getBody().clone().readByteArray() : null;
+        var date = LocalDateTime.parse(request.getHeader(AkSkSigner.X_SDK_DATE), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                .toInstant(ZoneOffset.UTC);
+        Headers expected = new AkSkSigner(credentials).sign(request.getMethod(), request.getRequestUrl(), headers.build(), body, date);
+        assertThat(authorization).isEqualTo(expected.get("Authorization"));
     }
 }
