@@ -141,13 +141,19 @@ final class SecurityClients {
         }
     }
 
+    /** The Host header, or its HTTP/2 form {@code :authority}. */
+    static String authority(RecordedRequest request) {
+        String host = request.getHeader("Host");
+        return host != null ? host : request.getHeader(":authority");
+    }
+
     /** The request's Authorization is the signature of exactly that request (method, path, query, signed headers, body). */
     static void assertSignedFor(RecordedRequest request, AkSkCredentials credentials) {
         String authorization = request.getHeader("Authorization");
         String signedHeaders = authorization.replaceAll(".*SignedHeaders=([^,]+),.*", "$1");
         Headers.Builder headers = new Headers.Builder();
         for (String name : signedHeaders.split(";")) {
-            headers.add(name, request.getHeader(name));
+            headers.add(name, name.equals("host") ? authority(request) : request.getHeader(name));
         }
         byte[] body = request.getBodySize() > 0 ? request.getBody().clone().readByteArray() : null;
         var date = LocalDateTime.parse(request.getHeader(AkSkSigner.X_SDK_DATE), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
