@@ -155,6 +155,27 @@ class CredentialRedirectFaultMatrixTest {
         assertThat(origin.getRequestCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void requestRewrittenToAnotherOriginByABaseClientInterceptorLeavesWithoutCredentials(Service service) throws Exception {
+        origin.start(InetAddress.getByName("127.0.0.1"), 0);
+        other.enqueue(service.ok());
+        okhttp3.HttpUrl elsewhere = other.url("/");
+        OkHttpClient rewriting = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                .url(chain.request().url().newBuilder().host(elsewhere.host()).port(elsewhere.port()).build()).build())).build();
+
+        String decoded = service.call(origin.url("/").toString(), SecurityClients.options(captured, rewriting));
+
+        assertThat(decoded).isEqualTo(service.expected);
+        RecordedRequest received = other.takeRequest();
+        assertThat(received.getPath()).isEqualTo(service.path);
+        for (String header : List.of("X-Auth-Token", "token", "Authorization", "X-Security-Token", "X-Sdk-Date")) {
+            assertThat(received.getHeader(header)).as(header).isNull();
+        }
+        assertThat(origin.getRequestCount()).isZero();
+        assertNoCredentialIn(captured);
+    }
+
     @Test
     void postRedirectedWith307KeepsMethodAndBodyAndIsSignedAfresh() throws Exception {
         origin.start(InetAddress.getByName("127.0.0.1"), 0);
