@@ -1,6 +1,7 @@
 package org.contractfirst.notebooks.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import retrofit2.Retrofit;
 
@@ -17,6 +18,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private Interceptor auth;
     private ClientOptions options = ClientOptions.defaults();
     private Consumer<? super ObjectMapper> mapperCustomizer; // null: the service's shared mapper as it is
+    private boolean allowPlainHttp;
 
     /** Base URL of the service, e.g. a Prism mock {@code http://127.0.0.1:4010}. */
     public B baseUrl(String baseUrl) {
@@ -41,6 +43,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
+    /**
+     * Allows an {@code http://} base URL on a host other than loopback: the credentials (token, or the AK/SK
+     * signature and security token) then travel in clear text, readable and replayable by anyone on the path.
+     * Only for a network you trust end to end; loopback ({@code localhost}, 127.0.0.0/8, ::1) needs no opt-in.
+     */
+    public B allowPlainHttp() {
+        this.allowPlainHttp = true;
+        return self();
+    }
+
     protected B auth(Interceptor auth) {
         this.auth = Objects.requireNonNull(auth, "auth");
         return self();
@@ -58,12 +70,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             throw new IllegalStateException(service + " client: no credentials; call token(...)"
                     + (supportsAkSk() ? " or akSk(...)" : ""));
         }
+        HttpUrl url = ServiceClients.normalize(baseUrl);
+        Origin origin = Origin.of(url);
+        if (!url.isHttps() && !origin.isLoopback() && !allowPlainHttp) {
+            throw new IllegalStateException(service + " client: refusing plain http to " + origin
+                    + ": the credentials would travel in clear text, readable and replayable by anyone on the way;"
+                    + " use https, or call allowPlainHttp() if the network is trusted end to end"
+                    + " (loopback hosts need no opt-in)");
+        }
         ObjectMapper mapper = serviceMapper;
         if (mapperCustomizer != null) {
             mapper = serviceMapper.copy();
             mapperCustomizer.accept(mapper);
         }
-        return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, auth, errors), mapper);
+        return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, auth, errors, origin), mapper);
     }
 
     protected boolean supportsAkSk() {

@@ -54,7 +54,7 @@ public final class ClientOptions {
         return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, policy, httpLog, logger, baseClient, sleeper);
     }
 
-    /** Logs HTTP traffic to {@code logger}; X-Auth-Token, token, Authorization and X-Security-Token are redacted. */
+    /** Logs HTTP traffic to {@code logger}; X-Auth-Token, token, Authorization, X-Security-Token and Proxy-Authorization are redacted. */
     public ClientOptions withHttpLog(HttpLog level, HttpLoggingInterceptor.Logger logger) {
         return new ClientOptions(connectTimeout, readTimeout, writeTimeout, callTimeout, retryPolicy, level, logger, baseClient, sleeper);
     }

@@ -12,20 +12,46 @@ import java.util.List;
 
 /**
  * Assembles the HTTP stack every service client uses. Application interceptors, outermost first:
- * {@link ErrorMappingInterceptor} (typed errors), {@link RetryInterceptor} (idempotent retries), the
- * authentication (token header or AK/SK signature, so each attempt is signed afresh); then, as a network
- * interceptor, optional redacted logging of what goes on the wire.
+ * {@link ErrorMappingInterceptor} (typed errors), {@link RetryInterceptor} (idempotent retries),
+ * {@link RedirectInterceptor} (same-origin redirects followed, others refused: OkHttp's own following is off),
+ * the authentication bound to the configured {@link Origin} ({@link OriginBoundAuth}: token header or AK/SK
+ * signature, so each attempt and each redirect hop is signed afresh); then, as a network interceptor, optional
+ * redacted logging of what goes on the wire.
  */
 public final class ServiceClients {
 
     /** Headers whose values never reach a log. */
-    public static final List<String> SECRET_HEADERS = List.of("X-Auth-Token", "token", "Authorization", "X-Security-Token");
+    public static final List<String> SECRET_HEADERS = List.of("X-Auth-Token", "token", "Authorization", "X-Security-Token",
+            "Proxy-Authorization");
 
     private ServiceClients() {
     }
 
-    /** A client derived from the options' base client: it shares its connection pool and dispatcher. */
+    /**
+     * A client derived from the options' base client (it shares its connection pool and dispatcher) whose
+     * credentials are not bound to an origin and which lets OkHttp follow redirects; for tools and benchmarks that
+     * call no real service. Service clients use {@link #httpClient(ClientOptions, Interceptor, ErrorDecoder, Origin)}.
+     */
     public static OkHttpClient httpClient(ClientOptions options, Interceptor auth, ErrorDecoder errors) {
+        return builder(options, auth, errors).build();
+    }
+
+    /**
+     * A client derived from the options' base client (it shares its connection pool, dispatcher, proxy and TLS
+     * settings) that sends credentials to {@code origin} only and follows redirects within it (when the base
+     * client follows redirects at all).
+     */
+    public static OkHttpClient httpClient(ClientOptions options, Interceptor auth, ErrorDecoder errors, Origin origin) {
+        boolean follow = options.baseClient().followRedirects();
+        return builder(options, auth == null ? null : new OriginBoundAuth(origin, auth), errors,
+                new RedirectInterceptor(origin, follow))
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+    }
+
+    private static OkHttpClient.Builder builder(ClientOptions options, Interceptor auth, ErrorDecoder errors,
+                                                Interceptor... beforeAuth) {
         OkHttpClient.Builder builder = options.baseClient().newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
@@ -35,6 +61,9 @@ public final class ServiceClients {
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new ErrorMappingInterceptor(errors))
                 .addInterceptor(new RetryInterceptor(options.retryPolicy(), options.retrySleeper()));
+        for (Interceptor interceptor : beforeAuth) {
+            builder.addInterceptor(interceptor);
+        }
         if (auth != null) {
             builder.addInterceptor(auth);
         }
@@ -45,7 +74,7 @@ public final class ServiceClients {
             SECRET_HEADERS.forEach(logging::redactHeader);
             builder.addNetworkInterceptor(logging);
         }
-        return builder.build();
+        return builder;
     }
 
     /** Retrofit over {@code client}, decoding with the generated client's own Jackson mapper. */

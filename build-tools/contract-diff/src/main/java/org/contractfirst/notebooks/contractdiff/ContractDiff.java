@@ -55,7 +55,10 @@ import java.util.stream.Stream;
  *       breaking; a new operation is not.</li>
  * </ul>
  *
- * openapi-diff alone treats a removed optional response field, a narrowed enum in a query parameter and a
+ * A string gaining or losing {@code format: password} (how the specs mark a secret, with {@code x-sensitive}) is
+ * reported as compatible: the wire value, the Java type and the TypeScript type stay the same.
+ *
+ * <p>openapi-diff alone treats a removed optional response field, a narrowed enum in a query parameter and a
  * changed format as compatible and ignores operationIds by default; the checks above cover them. Anything
  * else openapi-diff reports as incompatible (a narrowed maxLength or range in a request, a changed pattern,
  * security...) is reported too.
@@ -364,8 +367,12 @@ public final class ContractDiff {
             if (s.isChangedType() && !sameTypeName) {
                 add(Kind.TYPE_CHANGED, at, "type changed from " + type(oldSchema) + " to " + type(newSchema), true);
             }
-            // openapi-diff reports int32 -> int64 as a type change, or as a format change (compatible to it).
-            if ((s.isChangedType() && sameTypeName) || s.isChangeFormat()) {
+            // A string that gains or loses format "password" (a secret marked as such, README "Security"): an
+            // annotation, the wire value and the Java and TypeScript types stay; reported, not breaking.
+            if (passwordHintOnly(s, oldSchema, newSchema)) {
+                add(Kind.COMPATIBLE_CHANGE, at, "format changed from " + format(oldSchema) + " to " + format(newSchema)
+                        + " (marks a secret; same wire value and Java type; Python pydantic-v1 types it SecretStr)", false);
+            } else if ((s.isChangedType() && sameTypeName) || s.isChangeFormat()) {
                 add(Kind.FORMAT_CHANGED, at, "format changed from " + format(oldSchema) + " to " + format(newSchema)
                         + " (the generated Java type changes)", true);
             }
@@ -456,6 +463,13 @@ public final class ContractDiff {
         private static String type(Schema<?> schema) {
             String type = typeName(schema);
             return schema == null || schema.getFormat() == null ? type : type + " (" + schema.getFormat() + ")";
+        }
+
+        private static boolean passwordHintOnly(ChangedSchema s, Schema<?> oldSchema, Schema<?> newSchema) {
+            return (s.isChangeFormat() || s.isChangedType()) && "string".equals(typeName(oldSchema))
+                    && "string".equals(typeName(newSchema))
+                    && Set.of("none", "password").contains(format(oldSchema))
+                    && Set.of("none", "password").contains(format(newSchema));
         }
 
         private static String format(Schema<?> schema) {

@@ -89,6 +89,7 @@ class ContractDiffTest {
             new-operation          | OPERATION_ADDED
             narrowed-response-enum | COMPATIBLE_CHANGE
             extended-response-enum | ENUM_EXTENDED
+            marked-secret-field    | COMPATIBLE_CHANGE
             base                   |
             """)
     void compatibleChangePassesTheGate(String fixture, Kind kind) throws IOException {
@@ -106,6 +107,12 @@ class ContractDiffTest {
                     "GET /things/{id} (getThing) response 200 application/json: kind",
                     "POST /things (createThing) response 201 application/json: kind");
             assertThat(result.findings()).noneMatch(Finding::breaking);
+        } else if (fixture.equals("marked-secret-field")) {
+            assertThat(result.findings()).extracting(Finding::toString).containsExactlyInAnyOrder(
+                    "ok       COMPATIBLE_CHANGE  GET /things/{id} (getThing) response 200 application/json: name: format changed"
+                            + " from none to password (marks a secret; same wire value and Java type; Python pydantic-v1 types it SecretStr)",
+                    "ok       COMPATIBLE_CHANGE  POST /things (createThing) response 201 application/json: name: format changed"
+                            + " from none to password (marks a secret; same wire value and Java type; Python pydantic-v1 types it SecretStr)");
         } else if (kind == Kind.COMPATIBLE_CHANGE && fixture.equals("new-optional-field")) {
             assertThat(result.findings()).extracting(Finding::where).containsExactlyInAnyOrder(
                     "GET /things/{id} (getThing) parameter 'offset' (query)",

@@ -7,11 +7,14 @@ import org.contractfirst.notebooks.eihealth.invoker.JSON;
 import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
 import org.contractfirst.notebooks.runtime.Pages;
+import org.contractfirst.notebooks.runtime.TokenAuth;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.AkSkSigningInterceptor;
+import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
 
 import java.util.stream.Stream;
 
@@ -79,6 +82,21 @@ public final class EihealthClient {
         /** Access key / secret key (and optionally a security token and project id): requests are signed with SDK-HMAC-SHA256. */
         public Builder akSk(AkSkCredentials credentials) {
             return auth(new AkSkSigningInterceptor(credentials));
+        }
+
+        /**
+         * IAM tokens that change (an IAM token expires after 24 hours): {@code tokens} is asked before each request
+         * (cache in it, e.g. {@link org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider}); on a 401
+         * that says the token expired ({@code APIGW.0307}, or {@code APIGW.0301} "token expires") it is told, asked
+         * again, and the request is sent once more with the new token. A wrong token is reported at once.
+         */
+        public Builder tokenProvider(CredentialsProvider<String> tokens) {
+            return auth(new TokenAuth("X-Auth-Token", tokens, ExpirySignal.HUAWEI));
+        }
+
+        /** Temporary AK/SK with a security token, from {@code credentials} before each request; refreshed the same way as {@link #tokenProvider}. */
+        public Builder akSkProvider(CredentialsProvider<AkSkCredentials> credentials) {
+            return auth(new AkSkSigningInterceptor(credentials, ExpirySignal.HUAWEI, java.time.Clock.systemUTC()));
         }
 
         @Override

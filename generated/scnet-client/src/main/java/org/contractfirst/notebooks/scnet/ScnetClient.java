@@ -2,8 +2,11 @@ package org.contractfirst.notebooks.scnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.ScnetErrorDecoder;
+import org.contractfirst.notebooks.runtime.TokenAuth;
+import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.invoker.JSON;
 
@@ -46,6 +49,17 @@ public final class ScnetClient {
         /** SCNet API token, sent as the {@code token} header. */
         public Builder token(String token) {
             return auth(new HeaderAuth("token", token));
+        }
+
+        /**
+         * SCNet tokens that change (a JWT whose {@code expireTime} claim says when; renewable through
+         * {@code POST /ac/openapi/v2/tokens/next}): {@code tokens} is asked before each request (cache in it, e.g.
+         * {@link org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider} with
+         * {@link org.contractfirst.notebooks.runtime.auth.JwtExpiry#of}); on an HTTP 401 it is told, asked again,
+         * and the request is sent once more with the new token, at most once.
+         */
+        public Builder tokenProvider(CredentialsProvider<String> tokens) {
+            return auth(new TokenAuth("token", tokens, ExpirySignal.SCNET));
         }
 
         public ScnetClient build() {

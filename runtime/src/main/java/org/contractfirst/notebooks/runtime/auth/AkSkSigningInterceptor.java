@@ -2,12 +2,14 @@ package org.contractfirst.notebooks.runtime.auth;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
+import org.contractfirst.notebooks.runtime.ExpirySignal;
 
 /**
  * OkHttp interceptor that signs every request with Huawei Cloud AK/SK ({@link AkSkSigner}), adding
@@ -20,10 +22,15 @@ import okio.Buffer;
  * signed. A request carrying an {@code X-Sdk-Content-Sha256} header (e.g. {@code UNSIGNED-PAYLOAD}) is signed with
  * that value instead and its body is left untouched; that is the only way to sign a duplex body. Nothing is logged,
  * and no credential value ever appears in an exception message.
+ *
+ * <p>With a {@link CredentialsProvider} (temporary AK/SK with a security token) the provider is asked before each
+ * request; when the answer says the credentials expired ({@link ExpirySignal}), the provider is told, asked once
+ * more, and the request is signed afresh with the new credentials and sent once more.
  */
 public final class AkSkSigningInterceptor implements Interceptor {
 
-    private final AkSkSigner signer;
+    private final CredentialsProvider<AkSkCredentials> credentials;
+    private final ExpirySignal expiry;
     private final Clock clock;
 
     /** Signs with the system clock. */
@@ -33,15 +40,51 @@ public final class AkSkSigningInterceptor implements Interceptor {
 
     /** Signs with the given clock (the API Gateway rejects dates more than 15 minutes off). */
     public AkSkSigningInterceptor(AkSkCredentials credentials, Clock clock) {
-        this.signer = new AkSkSigner(credentials);
-        this.clock = clock;
+        this(CredentialsProvider.fixed(validated(credentials)), ExpirySignal.NEVER, clock);
+    }
+
+    /** Signs with the credentials {@code provider} gives before each request; refreshes once on an expiry answer. */
+    public AkSkSigningInterceptor(CredentialsProvider<AkSkCredentials> provider, ExpirySignal expiry, Clock clock) {
+        this.credentials = Objects.requireNonNull(provider, "credentials provider");
+        this.expiry = Objects.requireNonNull(expiry, "expiry signal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static AkSkCredentials validated(AkSkCredentials credentials) {
+        if (credentials == null) {
+            throw new IllegalArgumentException("AK/SK credentials are required");
+        }
+        return credentials;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
+        Request request = bufferBody(chain.request());
+        AkSkCredentials used = current();
+        Response response = chain.proceed(sign(request, used));
+        if (!expiry.expired(response) || (request.body() != null && request.body().isOneShot())) {
+            return response;
+        }
+        credentials.invalidate(used);
+        AkSkCredentials fresh = current();
+        if (fresh.equals(used)) {
+            return response;
+        }
+        response.close();
+        return chain.proceed(sign(request, fresh));
+    }
+
+    private AkSkCredentials current() throws IOException {
+        AkSkCredentials c = credentials.get();
+        if (c == null) {
+            throw new IOException("the AK/SK credentials provider gave no credentials");
+        }
+        return c;
+    }
+
+    /** The request with its body read once into memory (so it can be hashed, and sent twice), unless it is signed unhashed. */
+    private static Request bufferBody(Request request) throws IOException {
         RequestBody body = request.body();
-        byte[] bytes = null;
         if (body != null && request.header(AkSkSigner.X_SDK_CONTENT_SHA256) == null) {
             if (body.isDuplex()) {
                 throw new IOException("AK/SK signing cannot hash a duplex request body; set the "
@@ -49,14 +92,27 @@ public final class AkSkSigningInterceptor implements Interceptor {
             }
             Buffer buffer = new Buffer();
             body.writeTo(buffer);
-            bytes = buffer.readByteArray();
-            body = RequestBody.create(bytes, body.contentType());
+            return request.newBuilder().method(request.method(), RequestBody.create(buffer.readByteArray(), body.contentType())).build();
         }
-        Headers added = signer.sign(request.method(), request.url(), request.headers(), bytes, clock.instant());
-        Request.Builder signed = request.newBuilder().method(request.method(), body);
+        return request;
+    }
+
+    private Request sign(Request request, AkSkCredentials with) throws IOException {
+        byte[] bytes = null;
+        RequestBody body = request.body();
+        if (body != null && request.header(AkSkSigner.X_SDK_CONTENT_SHA256) == null) {
+            Buffer buffer = new Buffer();
+            body.writeTo(buffer); // an in-memory body made by bufferBody
+            bytes = buffer.readByteArray();
+        }
+        Headers added = new AkSkSigner(with).sign(request.method(), request.url(), request.headers(), bytes, clock.instant());
+        Request.Builder signed = request.newBuilder();
+        if (with.securityToken() == null) {
+            signed.removeHeader(AkSkSigner.X_SECURITY_TOKEN); // left from other credentials: never sent unsigned
+        }
         for (int i = 0; i < added.size(); i++) {
             signed.header(added.name(i), added.value(i));
         }
-        return chain.proceed(signed.build());
+        return signed.build();
     }
 }

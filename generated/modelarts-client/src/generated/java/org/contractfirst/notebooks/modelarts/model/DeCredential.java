@@ -50,7 +50,7 @@ public class DeCredential {
   }
 
   /**
-   * SSH private key.
+   * SSH private key. A credential, marked x-sensitive.
    * @return sshPrivateKey
    */
   @jakarta.annotation.Nullable
@@ -75,7 +75,7 @@ public class DeCredential {
   }
 
   /**
-   * GitHub OAuth token.
+   * GitHub OAuth token. A credential, marked x-sensitive.
    * @return accessToken
    */
   @jakarta.annotation.Nullable
@@ -155,8 +155,8 @@ public class DeCredential {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append("class DeCredential {\n");
-    sb.append("    sshPrivateKey: ").append(toIndentedString(sshPrivateKey)).append("\n");
-    sb.append("    accessToken: ").append(toIndentedString(accessToken)).append("\n");
+    sb.append("    sshPrivateKey: ").append(sshPrivateKey == null ? "null" : "*****").append("\n");
+    sb.append("    accessToken: ").append(accessToken == null ? "null" : "*****").append("\n");
     if (additionalProperties != null) {
       // Names only: an undocumented property may carry a credential.
       sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");

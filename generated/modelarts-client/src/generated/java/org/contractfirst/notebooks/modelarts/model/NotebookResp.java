@@ -482,7 +482,7 @@ public class NotebookResp {
   }
 
   /**
-   * Token used for notebook authentication.
+   * Token used for notebook authentication. A credential, marked x-sensitive.
    * @return token
    */
   @jakarta.annotation.Nullable
@@ -691,7 +691,7 @@ public class NotebookResp {
     sb.append("    name: ").append(toIndentedString(name)).append("\n");
     sb.append("    pool: ").append(toIndentedString(pool)).append("\n");
     sb.append("    status: ").append(toIndentedString(status)).append("\n");
-    sb.append("    token: ").append(toIndentedString(token)).append("\n");
+    sb.append("    token: ").append(token == null ? "null" : "*****").append("\n");
     sb.append("    updateAt: ").append(toIndentedString(updateAt)).append("\n");
     sb.append("    url: ").append(toIndentedString(url)).append("\n");
     sb.append("    volume: ").append(toIndentedString(volume)).append("\n");
