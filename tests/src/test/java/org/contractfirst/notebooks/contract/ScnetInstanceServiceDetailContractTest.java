@@ -90,7 +90,7 @@ class ScnetInstanceServiceDetailContractTest {
     /** SCNet reports errors in an HTTP 200 envelope: every documented code is a named example. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "internalError, 10001, 内部异常",
+            "internalError, 10001, 内部异常(其他异常)",
             "missingParameters, 10003, 参数不全",
             "invalidParameter, 10004, 参数无效",
             "userFrozen, 10007, 用户已被冻结",
