@@ -38,7 +38,7 @@ public interface NotebooksApi {
    * @param eihealthProjectId Platform project ID. Click the project name on the platform and open the project settings page to see it. (required)
    * @param limit Number of records to read. (optional, default to 100)
    * @param name Notebook name. (optional)
-   * @param offset Read offset. (optional, default to 0)
+   * @param offset Read offset, a record offset (the number of notebooks to skip; see DISCREPANCIES.md). (optional, default to 0)
    * @param status Notebook status (see NotebookStatus for the values). (optional)
    * @return Call&lt;ListNotebooksResponse&gt;
    */

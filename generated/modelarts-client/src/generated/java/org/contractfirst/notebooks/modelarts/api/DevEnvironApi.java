@@ -42,13 +42,13 @@ public interface DevEnvironApi {
    * @param limit Number of records on each page. (optional, default to 10)
    * @param name Instance name (fuzzy match), at most 128 characters of uppercase and lowercase letters, digits, hyphens (-) and underscores (_). (optional)
    * @param poolId ID of a dedicated resource pool. (optional)
-   * @param offset Start offset of the records on each page. (optional, default to 0)
+   * @param offset Start offset of the records on each page: the number of records to skip, not a page number (the response&#39;s &#x60;current&#x60; is the page; see DISCREPANCIES.md). (optional, default to 0)
    * @param owner User ID of the instance owner: 32 lowercase letters and digits. Valid only when the account is a big account or has the admin permission. Generally the ID of the current login user. (optional)
    * @param sortDir Sorting mode, ASC (ascending) or DESC (descending). (optional, default to DESC)
    * @param sortKey Sorting fields. Separate multiple fields with commas (,). (optional)
    * @param status Instance status. See NotebookStatus for the meaning of each value. (optional)
-   * @param workspaceId Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md). (optional)
-   * @param legacyWorkspaceId Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md). (optional)
+   * @param workspaceId Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md). (optional, default to 0)
+   * @param legacyWorkspaceId Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md). (optional, default to 0)
    * @return Call&lt;ListNotebooksResponse&gt;
    */
   @GET("v1/{project_id}/notebooks")
@@ -58,7 +58,7 @@ public interface DevEnvironApi {
 
   /**
    * Open a CodeLab instance
-   * Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically.
+   * Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically (our reading, not the page&#39;s; see DISCREPANCIES.md).
    * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (required)
    * @param openCodeLabRequest  (optional)
    * @return Call&lt;NotebookResp&gt;
