@@ -79,8 +79,8 @@ class ScnetInstanceServiceDetailContractTest {
         assertThat(d.getId()).isEqualTo("9d2e6a3b1c4f4e5a8b7c6d5e4f3a2b1c");
         assertThat(d.getStatus()).isEqualTo("Running");
         assertThat(d.getStartTime()).isEqualTo("2023-11-23 01:02:00");
-        assertThat(d.getMountInfoList()).extracting(MountInfo::getSourcePath, MountInfo::getType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/public/home/magic2", "nfs"));
+        assertThat(d.getMountInfoList()).extracting(MountInfo::getSourcePath, MountInfo::getTargetPath, MountInfo::getType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/public/home/magic2", "/mnt/magic2", "data"));
         assertThat(d.getContainerPortInfoList())
                 .extracting(ContainerPortInfo::getAccessUrl, ContainerPortInfo::getContainerPort, ContainerPortInfo::getProtocolType)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
