@@ -63,7 +63,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             mapper = serviceMapper.copy();
             mapperCustomizer.accept(mapper);
         }
-        return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, auth, errors), mapper);
+        return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, org.contractfirst.notebooks.runtime.contract.ContractCheck.around(service, auth), errors), mapper);
     }
 
     protected boolean supportsAkSk() {
