@@ -51,6 +51,9 @@ final class ContractCheckInterceptor implements Interceptor {
                         // Unknown fields are tolerated by the clients (forward compatibility) but reported.
                         .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.WARN)
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.WARN)
+                        // A JSON number that loses precision as a float is no contract breach (the spec says float).
+                        .withLevel("validation.response.body.schema.format.float", ValidationReport.Level.WARN)
+                        .withLevel("validation.request.body.schema.format.float", ValidationReport.Level.WARN)
                         .build())
                 .build();
     }
