@@ -2,6 +2,9 @@
 # Runs the example program of a service: examples/run.sh modelarts|eihealth|scnet|all
 # Without the service's endpoint variables (see each *Example.java), it starts a Prism mock of the
 # service's spec on a free port, runs against it, and stops it.
+# examples/run.sh check modelarts|eihealth|scnet|all runs the same calls (every read operation) with the
+# contract check on (log mode): each deviation of what the service sends from its bundled spec is printed as
+# "WARNING: contract deviation: <service> <operation> <request|response> <JSON pointer> [<key>, <level>] <message>".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +29,21 @@ run() {
     done
     export MOCK_URL="http://127.0.0.1:$port/"
   fi
-  ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class"
+  local check=()
+  if [ -n "${CHECK:-}" ]; then
+    check=(-Dnotebooks.contractCheck=log "-Dnotebooks.contractCheck.spec.$service=$PWD/specs/target/bundles/$service.yaml")
+  fi
+  ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class" "${check[@]}"
 }
 
+CHECK=""
+if [ "${1:-}" = check ]; then
+  CHECK=yes
+  shift
+fi
 case "${1:-}" in
   modelarts|eihealth|scnet|all) ;;
-  *) echo "usage: examples/run.sh modelarts|eihealth|scnet|all" >&2; exit 2 ;;
+  *) echo "usage: examples/run.sh [check] modelarts|eihealth|scnet|all" >&2; exit 2 ;;
 esac
 mkdir -p target
 # Build (and install) the example and the client jars it uses, so the examples run from a fresh clone.
