@@ -170,5 +170,8 @@ class ContractCheckTest {
         assertThat(page.getTotal()).isEqualTo(7L);
         assertThat(logged).isEmpty();
         assertThat(ContractCheck.mode()).isEqualTo(ContractCheck.Mode.OFF);
+        // Free when off: the hook hands back the authentication interceptor itself, nothing is added to the stack.
+        okhttp3.Interceptor auth = chain -> chain.proceed(chain.request());
+        assertThat(ContractCheck.around("ModelArts", auth)).isSameAs(auth);
     }
 }
