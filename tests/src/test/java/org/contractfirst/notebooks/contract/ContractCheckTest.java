@@ -162,6 +162,16 @@ class ContractCheckTest {
     }
 
     @Test
+    void theBundleInTheClientJarIsTheDefaultSpec() throws Exception {
+        System.clearProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts");
+
+        assertThat(ContractCheck.specLocation("ModelArts")).endsWith("notebook-contracts/modelarts.yaml");
+        list(client("log"), "{\"total\":1,\"data\":[{\"id\":\"n1\",\"status\":\"HIBERNATING\"}]}");
+        assertThat(logged).singleElement().asString()
+                .startsWith("contract deviation: ModelArts listNotebooks response /data/0/status [validation.response.body.schema.enum, ERROR]");
+    }
+
+    @Test
     void offByDefaultChecksNothing() throws Exception {
         System.clearProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts"); // no spec needed when off
 

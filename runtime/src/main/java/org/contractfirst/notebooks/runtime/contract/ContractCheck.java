@@ -22,9 +22,9 @@ import java.util.Objects;
  *   <li>{@code throw}: a request that breaks the spec is not sent and a response that breaks it fails the call,
  *       with a {@link ContractViolationException}; tolerated deviations (unknown fields) are only logged.</li>
  * </ul>
- * The spec is the classpath resource {@code notebook-contracts/<service>.yaml} or, first, the file or URL named by the
- * system property {@value #SPEC_PROPERTY_PREFIX}{@code <service>} ({@code modelarts}, {@code eihealth}, {@code scnet}),
- * e.g. {@code specs/target/bundles/modelarts.yaml}. Security requirements are not checked (AK/SK signing replaces the
+ * The spec is the service's bundle that travels in its client jar (classpath resource
+ * {@code notebook-contracts/<service>.yaml}), unless the system property {@value #SPEC_PROPERTY_PREFIX}{@code <service>}
+ * ({@code modelarts}, {@code eihealth}, {@code scnet}) names another file or URL, e.g. {@code specs/target/bundles/modelarts.yaml}. Security requirements are not checked (AK/SK signing replaces the
  * token the specs declare), and bodies or credentials never reach the report.
  */
 public final class ContractCheck {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class ContractCheckInterceptor implements Interceptor {
 
     private static final Logger LOG = Logger.getLogger(ContractCheck.LOGGER);
-    /** Bodies larger than this are not validated (reported once per call instead). */
+    /** Bodies are validated up to this size; a larger one is cut and reported as unreadable by the validator. */
     private static final long MAX_BODY = 8L * 1024 * 1024;
     private static final Pattern SECRET_POINTER = Pattern.compile("(?i).*(token|secret|password|passwd|key|credential|authorization).*");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
