@@ -3,6 +3,9 @@
 # (quickstart is the README's Java snippet, against the ModelArts mock or MODELARTS_ENDPOINT).
 # Without the service's endpoint variables (see each *Example.java), it starts a Prism mock of the
 # service's spec on a free port, runs against it, and stops it.
+# examples/run.sh check modelarts|eihealth|scnet|all runs the same calls (every read operation) with the
+# contract check on (log mode): each deviation of what the service sends from its bundled spec is printed as
+# "WARNING: contract deviation: <service> <operation> <request|response> <JSON pointer> [<key>, <level>] <message>".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,12 +35,23 @@ run() {
       export MODELARTS_ENDPOINT="$MOCK_URL" HUAWEICLOUD_PROJECT_ID="${HUAWEICLOUD_PROJECT_ID:-mock-project}" HUAWEICLOUD_TOKEN="${HUAWEICLOUD_TOKEN:-mock-token}"
     fi
   fi
-  ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class"
+  local check=()
+  if [ -n "${CHECK:-}" ]; then
+    local bundle=$service
+    [ "$service" = quickstart ] && bundle=modelarts
+    check=(-Dnotebooks.contractCheck=log "-Dnotebooks.contractCheck.spec.$bundle=$PWD/specs/target/bundles/$bundle.yaml")
+  fi
+  ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class" "${check[@]}"
 }
 
+CHECK=""
+if [ "${1:-}" = check ]; then
+  CHECK=yes
+  shift
+fi
 case "${1:-}" in
   modelarts|eihealth|scnet|quickstart|all) ;;
-  *) echo "usage: examples/run.sh modelarts|eihealth|scnet|quickstart|all" >&2; exit 2 ;;
+  *) echo "usage: examples/run.sh [check] modelarts|eihealth|scnet|quickstart|all" >&2; exit 2 ;;
 esac
 mkdir -p target
 # Build (and install) the example and the client jars it uses, so the examples run from a fresh clone.

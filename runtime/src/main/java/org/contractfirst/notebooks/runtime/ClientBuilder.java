@@ -83,7 +83,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             mapper = serviceMapper.copy();
             mapperCustomizer.accept(mapper);
         }
-        return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, auth, errors, origin), mapper);
+        // The contract check (off unless -Dnotebooks.contractCheck=log|throw) sits inside the origin-bound auth.
+        Interceptor authAndCheck = org.contractfirst.notebooks.runtime.contract.ContractCheck.around(service, auth);
+        return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, authAndCheck, errors, origin), mapper);
     }
 
     protected boolean supportsAkSk() {

@@ -17,7 +17,7 @@ public final class HuaweiErrorDecoder implements ErrorDecoder {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> CODE_FIELDS = List.of("error_code", "errorCode", "code");
-    private static final List<String> MESSAGE_FIELDS = List.of("error_msg", "errorMsg", "message", "msg");
+    private static final List<String> MESSAGE_FIELDS = List.of("error_msg", "error_message", "errorMsg", "message", "msg");
 
     @Override
     public ApiException httpError(Response response, byte[] body, Throwable readFailure) {

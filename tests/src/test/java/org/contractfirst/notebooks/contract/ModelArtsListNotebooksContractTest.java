@@ -107,7 +107,8 @@ class ModelArtsListNotebooksContractTest {
         assertThat(notebook.getImage().getDevServices()).containsExactly(Image.DevServicesEnum.NOTEBOOK, Image.DevServicesEnum.SSH);
         assertThat(notebook.getImage().getServiceType()).isEqualTo(Image.ServiceTypeEnum.DEV);
         assertThat(notebook.getImage().getSize()).isEqualTo(4194304L);
-        assertThat(notebook.getVolume().getCategory()).isEqualTo(VolumeRes.CategoryEnum.EFS);
+        assertThat(notebook.getVolume().getCategory()).isEqualTo(VolumeRes.CategoryEnum.EVS);
+        assertThat(notebook.getVolume().getOwnership()).isEqualTo(VolumeRes.OwnershipEnum.MANAGED);
         assertThat(notebook.getVolume().getStatus()).isEqualTo("RESIZING");
     }
 

@@ -79,8 +79,8 @@ class ScnetInstanceServiceDetailContractTest {
         assertThat(d.getId()).isEqualTo("9d2e6a3b1c4f4e5a8b7c6d5e4f3a2b1c");
         assertThat(d.getStatus()).isEqualTo("Running");
         assertThat(d.getStartTime()).isEqualTo("2023-11-23 01:02:00");
-        assertThat(d.getMountInfoList()).extracting(MountInfo::getSourcePath, MountInfo::getType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/public/home/magic2", "nfs"));
+        assertThat(d.getMountInfoList()).extracting(MountInfo::getSourcePath, MountInfo::getTargetPath, MountInfo::getType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/public/home/magic2", "/mnt/magic2", "data"));
         assertThat(d.getContainerPortInfoList())
                 .extracting(ContainerPortInfo::getAccessUrl, ContainerPortInfo::getContainerPort, ContainerPortInfo::getProtocolType)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
@@ -90,7 +90,7 @@ class ScnetInstanceServiceDetailContractTest {
     /** SCNet reports errors in an HTTP 200 envelope: every documented code is a named example. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "internalError, 10001, 内部异常",
+            "internalError, 10001, 内部异常(其他异常)",
             "missingParameters, 10003, 参数不全",
             "invalidParameter, 10004, 参数无效",
             "userFrozen, 10007, 用户已被冻结",

@@ -131,7 +131,7 @@ public final class NotebooksApi {
     }
 
     /**
-     * Read offset.
+     * Read offset, a record offset (the number of notebooks to skip; see DISCREPANCIES.md).
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -257,7 +257,7 @@ public final class NotebooksApi {
       }
 
       /**
-       * Read offset.
+       * Read offset, a record offset (the number of notebooks to skip; see DISCREPANCIES.md).
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0. Maximum: 100000000.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder

@@ -56,7 +56,7 @@ public final class DevEnvironApi {
 
   /**
    * Open a CodeLab instance
-   * <p>Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically.
+   * <p>Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically (our reading, not the page&#39;s; see DISCREPANCIES.md).
    * <p>{@code POST v1/{project_id}/notebooks/open} ({@code openCodeLab})
    * @param request the parameters; build it with {@link OpenCodeLabRequest#builder}
    * @return the call, whose body is the decoded {@code NotebookResp}
@@ -170,7 +170,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Start offset of the records on each page.
+     * Start offset of the records on each page: the number of records to skip, not a page number (the response&#39;s &#x60;current&#x60; is the page; see DISCREPANCIES.md).
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -383,7 +383,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Start offset of the records on each page.
+       * Start offset of the records on each page: the number of records to skip, not a page number (the response&#39;s &#x60;current&#x60; is the page; see DISCREPANCIES.md).
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder
@@ -439,7 +439,7 @@ public final class DevEnvironApi {
 
       /**
        * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md).
-       * <p>Query parameter {@code workspace_id}, optional.
+       * <p>Query parameter {@code workspace_id}, optional. Default: {@code 0}.
        * @param workspaceId the value, or {@code null} to leave it out
        * @return this builder
        */
@@ -450,7 +450,7 @@ public final class DevEnvironApi {
 
       /**
        * Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md).
-       * <p>Query parameter {@code workspaceId}, optional.
+       * <p>Query parameter {@code workspaceId}, optional. Default: {@code 0}.
        * @deprecated the spec marks this parameter deprecated
        * @param legacyWorkspaceId the value, or {@code null} to leave it out
        * @return this builder

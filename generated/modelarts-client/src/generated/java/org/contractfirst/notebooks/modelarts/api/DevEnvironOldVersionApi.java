@@ -164,7 +164,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Start index.
+     * Start index, a record offset (the number of instances to skip; see DISCREPANCIES.md). The page gives no lower bound; &#x60;minimum: 0&#x60; is ours.
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -172,7 +172,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Maximum number of results to return. 0 (the default) returns all instances.
+     * Maximum number of results to return. 0 (the default) returns all instances. The page also says \&quot;range (0, ∞)\&quot;, which would exclude its own default; 0 is accepted (see DISCREPANCIES.md).
      * @return the query parameter {@code limit}, or {@code null} when not set
      */
     public Integer getLimit() {
@@ -380,7 +380,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Start index.
+       * Start index, a record offset (the number of instances to skip; see DISCREPANCIES.md). The page gives no lower bound; &#x60;minimum: 0&#x60; is ours.
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder
@@ -391,7 +391,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Maximum number of results to return. 0 (the default) returns all instances.
+       * Maximum number of results to return. 0 (the default) returns all instances. The page also says \&quot;range (0, ∞)\&quot;, which would exclude its own default; 0 is accepted (see DISCREPANCIES.md).
        * <p>Query parameter {@code limit}, optional. Default: {@code 0}. Minimum: 0.
        * @param limit the value, or {@code null} to leave it out
        * @return this builder
@@ -403,7 +403,7 @@ public final class DevEnvironOldVersionApi {
 
       /**
        * Workspace ID. 0 when no workspace has been created; otherwise the ID of the workspace in use.
-       * <p>Query parameter {@code workspace_id}, optional.
+       * <p>Query parameter {@code workspace_id}, optional. Default: {@code 0}.
        * @param workspaceId the value, or {@code null} to leave it out
        * @return this builder
        */

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Repository credentials.
+ * Credentials: of the Git repository (&#x60;connection_info.credential&#x60;), and of the notebook itself (&#x60;spec.credential&#x60;, \&quot;AK and SK for accessing OBS\&quot; on the Open Telekom Cloud pages, whose table for it is this same one; see DISCREPANCIES.md).
  */
 @JsonPropertyOrder({
   DeCredential.JSON_PROPERTY_SSH_PRIVATE_KEY,

@@ -26,7 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.contractfirst.notebooks.modelarts.model.DeAutoStop;
+import org.contractfirst.notebooks.modelarts.model.DeCredential;
 import org.contractfirst.notebooks.modelarts.model.DeFailedReasons;
+import org.contractfirst.notebooks.modelarts.model.DeRepository;
 import org.contractfirst.notebooks.modelarts.model.DeStorage;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -40,7 +42,12 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
   DeNotebookSpec.JSON_PROPERTY_AUTO_STOP,
   DeNotebookSpec.JSON_PROPERTY_ANNOTATIONS,
   DeNotebookSpec.JSON_PROPERTY_FAILED_REASONS,
-  DeNotebookSpec.JSON_PROPERTY_EXTEND_PARAMS
+  DeNotebookSpec.JSON_PROPERTY_EXTEND_PARAMS,
+  DeNotebookSpec.JSON_PROPERTY_LOG_PATH,
+  DeNotebookSpec.JSON_PROPERTY_CUSTOM_SCRIPT_PATH,
+  DeNotebookSpec.JSON_PROPERTY_CREDENTIAL,
+  DeNotebookSpec.JSON_PROPERTY_REPOSITORY,
+  DeNotebookSpec.JSON_PROPERTY_RESOURCE_RESERVED_TIMESTAMP
 })
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 public class DeNotebookSpec {
@@ -67,6 +74,26 @@ public class DeNotebookSpec {
   public static final String JSON_PROPERTY_EXTEND_PARAMS = "extend_params";
   @jakarta.annotation.Nullable
   private Map<String, String> extendParams;
+
+  public static final String JSON_PROPERTY_LOG_PATH = "log_path";
+  @jakarta.annotation.Nullable
+  private String logPath;
+
+  public static final String JSON_PROPERTY_CUSTOM_SCRIPT_PATH = "custom_script_path";
+  @jakarta.annotation.Nullable
+  private String customScriptPath;
+
+  public static final String JSON_PROPERTY_CREDENTIAL = "credential";
+  @jakarta.annotation.Nullable
+  private DeCredential credential;
+
+  public static final String JSON_PROPERTY_REPOSITORY = "repository";
+  @jakarta.annotation.Nullable
+  private DeRepository repository;
+
+  public static final String JSON_PROPERTY_RESOURCE_RESERVED_TIMESTAMP = "resource_reserved_timestamp";
+  @jakarta.annotation.Nullable
+  private Long resourceReservedTimestamp;
 
   public DeNotebookSpec() {
   }
@@ -245,6 +272,131 @@ public class DeNotebookSpec {
     this.extendParams = extendParams;
   }
 
+  public DeNotebookSpec logPath(@jakarta.annotation.Nullable String logPath) {
+    
+    this.logPath = logPath;
+    return this;
+  }
+
+  /**
+   * Path for storing custom image logs. Source: the Open Telekom Cloud DevEnviron (old version) pages, \&quot;Querying Details About a Development Environment Instance\&quot; and \&quot;Creating a Development Environment Instance\&quot; (notebook table); not on seed 002 (see DISCREPANCIES.md).
+   * @return logPath
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_LOG_PATH, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getLogPath() {
+    return logPath;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_LOG_PATH, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setLogPath(@jakarta.annotation.Nullable String logPath) {
+    this.logPath = logPath;
+  }
+
+  public DeNotebookSpec customScriptPath(@jakarta.annotation.Nullable String customScriptPath) {
+    
+    this.customScriptPath = customScriptPath;
+    return this;
+  }
+
+  /**
+   * Path of the custom initialization script run when the notebook instance starts. Source: the Open Telekom Cloud DevEnviron (old version) detail and create pages.
+   * @return customScriptPath
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_CUSTOM_SCRIPT_PATH, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getCustomScriptPath() {
+    return customScriptPath;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_CUSTOM_SCRIPT_PATH, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setCustomScriptPath(@jakarta.annotation.Nullable String customScriptPath) {
+    this.customScriptPath = customScriptPath;
+  }
+
+  public DeNotebookSpec credential(@jakarta.annotation.Nullable DeCredential credential) {
+    
+    this.credential = credential;
+    return this;
+  }
+
+  /**
+   * Get credential
+   * @return credential
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_CREDENTIAL, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public DeCredential getCredential() {
+    return credential;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_CREDENTIAL, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setCredential(@jakarta.annotation.Nullable DeCredential credential) {
+    this.credential = credential;
+  }
+
+  public DeNotebookSpec repository(@jakarta.annotation.Nullable DeRepository repository) {
+    
+    this.repository = repository;
+    return this;
+  }
+
+  /**
+   * Get repository
+   * @return repository
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_REPOSITORY, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public DeRepository getRepository() {
+    return repository;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_REPOSITORY, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setRepository(@jakarta.annotation.Nullable DeRepository repository) {
+    this.repository = repository;
+  }
+
+  public DeNotebookSpec resourceReservedTimestamp(@jakarta.annotation.Nullable Long resourceReservedTimestamp) {
+    
+    this.resourceReservedTimestamp = resourceReservedTimestamp;
+    return this;
+  }
+
+  /**
+   * Time the resource is reserved. Typed Integer on the Open Telekom Cloud DevEnviron (old version) detail and create pages, which are its only source; int64 like the other timestamps of this API (see DISCREPANCIES.md).
+   * @return resourceReservedTimestamp
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_RESOURCE_RESERVED_TIMESTAMP, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public Long getResourceReservedTimestamp() {
+    return resourceReservedTimestamp;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_RESOURCE_RESERVED_TIMESTAMP, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setResourceReservedTimestamp(@jakarta.annotation.Nullable Long resourceReservedTimestamp) {
+    this.resourceReservedTimestamp = resourceReservedTimestamp;
+  }
+
 
   /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
   private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
@@ -299,12 +451,17 @@ public class DeNotebookSpec {
         Objects.equals(this.annotations, deNotebookSpec.annotations) &&
         Objects.equals(this.failedReasons, deNotebookSpec.failedReasons) &&
         Objects.equals(this.extendParams, deNotebookSpec.extendParams) &&
+        Objects.equals(this.logPath, deNotebookSpec.logPath) &&
+        Objects.equals(this.customScriptPath, deNotebookSpec.customScriptPath) &&
+        Objects.equals(this.credential, deNotebookSpec.credential) &&
+        Objects.equals(this.repository, deNotebookSpec.repository) &&
+        Objects.equals(this.resourceReservedTimestamp, deNotebookSpec.resourceReservedTimestamp) &&
         Objects.equals(getAdditionalProperties(), deNotebookSpec.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(extendStorage, storage, autoStop, annotations, failedReasons, extendParams, getAdditionalProperties());
+    return Objects.hash(extendStorage, storage, autoStop, annotations, failedReasons, extendParams, logPath, customScriptPath, credential, repository, resourceReservedTimestamp, getAdditionalProperties());
   }
 
   @Override
@@ -317,6 +474,11 @@ public class DeNotebookSpec {
     sb.append("    annotations: ").append(toIndentedString(annotations)).append("\n");
     sb.append("    failedReasons: ").append(toIndentedString(failedReasons)).append("\n");
     sb.append("    extendParams: ").append(toIndentedString(extendParams)).append("\n");
+    sb.append("    logPath: ").append(toIndentedString(logPath)).append("\n");
+    sb.append("    customScriptPath: ").append(toIndentedString(customScriptPath)).append("\n");
+    sb.append("    credential: ").append(toIndentedString(credential)).append("\n");
+    sb.append("    repository: ").append(toIndentedString(repository)).append("\n");
+    sb.append("    resourceReservedTimestamp: ").append(toIndentedString(resourceReservedTimestamp)).append("\n");
     if (additionalProperties != null) {
       // Names only: an undocumented property may carry a credential.
       sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");

@@ -310,7 +310,7 @@ public class DeQueuingInfo {
   }
 
   /**
-   * Time the instance started queuing, a 13-digit millisecond timestamp.
+   * Time the instance started queuing, a 13-digit millisecond timestamp (typed Integer on the page, see DISCREPANCIES.md).
    * @return beginTimestamp
    */
   @jakarta.annotation.Nullable
@@ -360,7 +360,7 @@ public class DeQueuingInfo {
   }
 
   /**
-   * Expected end of queuing, a 13-digit millisecond timestamp.
+   * Expected end of queuing, a 13-digit millisecond timestamp (typed Integer on the page, see DISCREPANCIES.md).
    * @return endTimestamp
    */
   @jakarta.annotation.Nullable

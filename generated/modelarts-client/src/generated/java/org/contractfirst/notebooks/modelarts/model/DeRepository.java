@@ -25,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Git repository information. Not supported for use; returned automatically.
+ * Git repository information. Not supported for use; returned automatically. The Open Telekom Cloud detail example sends &#x60;spec.repository: null&#x60; (see DISCREPANCIES.md).
  */
 @JsonPropertyOrder({
   DeRepository.JSON_PROPERTY_ID,

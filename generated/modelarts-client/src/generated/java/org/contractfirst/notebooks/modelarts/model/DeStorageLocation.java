@@ -24,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Storage location. Required when the type is obs.
+ * Storage location. Required when the type is obs; the page says its default is \&quot;NULL\&quot;, so it may be sent as null (&#x60;nullable&#x60; on the schema itself, as for DeFailedReasons; see DISCREPANCIES.md).
  */
 @JsonPropertyOrder({
   DeStorageLocation.JSON_PROPERTY_PATH,

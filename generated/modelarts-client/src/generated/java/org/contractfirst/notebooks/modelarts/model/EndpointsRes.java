@@ -233,7 +233,7 @@ public class EndpointsRes {
   }
 
   /**
-   * Supported service (name used by the official SDKs), NOTEBOOK or SSH.
+   * Supported service (name used by the official SDKs and sent in the Open Telekom Cloud examples), NOTEBOOK or SSH.
    * @return service
    */
   @jakarta.annotation.Nullable
@@ -258,7 +258,7 @@ public class EndpointsRes {
   }
 
   /**
-   * Private URI of the endpoint (official SDKs only).
+   * URI of the endpoint (the SDKs call it the instance&#39;s private IP address; the Open Telekom Cloud examples send the lab URL).
    * @return uri
    */
   @jakarta.annotation.Nullable

@@ -80,7 +80,7 @@ public class ErrorResponse {
   }
 
   /**
-   * Human-readable error message.
+   * Human-readable error message. The Open Telekom Cloud DevEnviron (old version) pages show it as &#x60;error_message&#x60;; Java clients accept both names (see DISCREPANCIES.md).
    * @return errorMsg
    */
   @jakarta.annotation.Nonnull
@@ -92,6 +92,7 @@ public class ErrorResponse {
   }
 
 
+  @com.fasterxml.jackson.annotation.JsonAlias("error_message")
   @JsonProperty(value = JSON_PROPERTY_ERROR_MSG, required = true)
   @JsonInclude(value = JsonInclude.Include.ALWAYS)
   public void setErrorMsg(@jakarta.annotation.Nonnull String errorMsg) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.contractfirst.notebooks.modelarts.model.NotebookTag;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
@@ -49,7 +50,14 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
   Image.JSON_PROPERTY_TYPE,
   Image.JSON_PROPERTY_UPDATE_AT,
   Image.JSON_PROPERTY_VISIBILITY,
-  Image.JSON_PROPERTY_WORKSPACE_ID
+  Image.JSON_PROPERTY_WORKSPACE_ID,
+  Image.JSON_PROPERTY_FLAVOR_TYPE,
+  Image.JSON_PROPERTY_SWR_INSTANCE_ID,
+  Image.JSON_PROPERTY_SHOW_NAME,
+  Image.JSON_PROPERTY_SHOW_TAG,
+  Image.JSON_PROPERTY_TAGS,
+  Image.JSON_PROPERTY_CURRENT_TAG,
+  Image.JSON_PROPERTY_FEATURE
 })
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 public class Image {
@@ -303,6 +311,8 @@ public class Image {
 
     public static final ResourceCategoriesEnum GPU = new ResourceCategoriesEnum(String.valueOf("GPU"), true);
 
+    public static final ResourceCategoriesEnum ASCEND = new ResourceCategoriesEnum(String.valueOf("ASCEND"), true);
+
 
     private static final java.util.Map<String, ResourceCategoriesEnum> KNOWN = new java.util.LinkedHashMap<>();
     static {
@@ -310,6 +320,8 @@ public class Image {
       KNOWN.put(CPU.value, CPU);
 
       KNOWN.put(GPU.value, GPU);
+
+      KNOWN.put(ASCEND.value, ASCEND);
 
     }
 
@@ -558,6 +570,8 @@ public class Image {
 
     public static final SupportResCategoriesEnum GPU = new SupportResCategoriesEnum(String.valueOf("GPU"), true);
 
+    public static final SupportResCategoriesEnum ASCEND = new SupportResCategoriesEnum(String.valueOf("ASCEND"), true);
+
 
     private static final java.util.Map<String, SupportResCategoriesEnum> KNOWN = new java.util.LinkedHashMap<>();
     static {
@@ -565,6 +579,8 @@ public class Image {
       KNOWN.put(CPU.value, CPU);
 
       KNOWN.put(GPU.value, GPU);
+
+      KNOWN.put(ASCEND.value, ASCEND);
 
     }
 
@@ -706,7 +722,7 @@ public class Image {
   private Long updateAt;
 
   /**
-   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID.
+   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID. - HIDDEN: hidden image (value of the official SDKs&#39; &#x60;Image.visibility&#x60; enum, not on the pages).
    * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
    * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
@@ -716,6 +732,8 @@ public class Image {
 
     public static final VisibilityEnum PUBLIC = new VisibilityEnum(String.valueOf("PUBLIC"), true);
 
+    public static final VisibilityEnum HIDDEN = new VisibilityEnum(String.valueOf("HIDDEN"), true);
+
 
     private static final java.util.Map<String, VisibilityEnum> KNOWN = new java.util.LinkedHashMap<>();
     static {
@@ -723,6 +741,8 @@ public class Image {
       KNOWN.put(PRIVATE.value, PRIVATE);
 
       KNOWN.put(PUBLIC.value, PUBLIC);
+
+      KNOWN.put(HIDDEN.value, HIDDEN);
 
     }
 
@@ -781,6 +801,34 @@ public class Image {
   public static final String JSON_PROPERTY_WORKSPACE_ID = "workspace_id";
   @jakarta.annotation.Nullable
   private String workspaceId;
+
+  public static final String JSON_PROPERTY_FLAVOR_TYPE = "flavor_type";
+  @jakarta.annotation.Nullable
+  private String flavorType;
+
+  public static final String JSON_PROPERTY_SWR_INSTANCE_ID = "swr_instance_id";
+  @jakarta.annotation.Nullable
+  private String swrInstanceId;
+
+  public static final String JSON_PROPERTY_SHOW_NAME = "show_name";
+  @jakarta.annotation.Nullable
+  private String showName;
+
+  public static final String JSON_PROPERTY_SHOW_TAG = "show_tag";
+  @jakarta.annotation.Nullable
+  private String showTag;
+
+  public static final String JSON_PROPERTY_TAGS = "tags";
+  @jakarta.annotation.Nullable
+  private List<NotebookTag> tags = new ArrayList<>();
+
+  public static final String JSON_PROPERTY_CURRENT_TAG = "currentTag";
+  @jakarta.annotation.Nullable
+  private String currentTag;
+
+  public static final String JSON_PROPERTY_FEATURE = "feature";
+  @jakarta.annotation.Nullable
+  private String feature;
 
   public Image() {
   }
@@ -1008,7 +1056,7 @@ public class Image {
   }
 
   /**
-   * Flavors supported by the image, CPU or GPU.
+   * Flavors supported by the image, CPU, GPU or ASCEND (ASCEND from the official SDKs).
    * @return resourceCategories
    */
   @jakarta.annotation.Nullable
@@ -1141,7 +1189,7 @@ public class Image {
   }
 
   /**
-   * Flavors supported by the image, CPU or GPU.
+   * Flavors supported by the image, CPU, GPU or ASCEND (ASCEND from the official SDKs).
    * @return supportResCategories
    */
   @jakarta.annotation.Nullable
@@ -1266,7 +1314,7 @@ public class Image {
   }
 
   /**
-   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID.
+   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID. - HIDDEN: hidden image (value of the official SDKs&#39; &#x60;Image.visibility&#x60; enum, not on the pages).
    * @return visibility
    */
   @jakarta.annotation.Nullable
@@ -1307,6 +1355,189 @@ public class Image {
   @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
   public void setWorkspaceId(@jakarta.annotation.Nullable String workspaceId) {
     this.workspaceId = workspaceId;
+  }
+
+  public Image flavorType(@jakarta.annotation.Nullable String flavorType) {
+    
+    this.flavorType = flavorType;
+    return this;
+  }
+
+  /**
+   * Resource type of the image, for example ASCEND_SNT9, ASCEND_SNT9B or ASCEND_SNT3. Source: the official SDKs (&#x60;Image.flavor_type&#x60;) and the Open Telekom Cloud notebook pages.
+   * @return flavorType
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_FLAVOR_TYPE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getFlavorType() {
+    return flavorType;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_FLAVOR_TYPE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setFlavorType(@jakarta.annotation.Nullable String flavorType) {
+    this.flavorType = flavorType;
+  }
+
+  public Image swrInstanceId(@jakarta.annotation.Nullable String swrInstanceId) {
+    
+    this.swrInstanceId = swrInstanceId;
+    return this;
+  }
+
+  /**
+   * ID of the SWR enterprise repository instance; null when none is used. Source: the official SDKs (&#x60;Image.swr_instance_id&#x60;).
+   * @return swrInstanceId
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_SWR_INSTANCE_ID, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getSwrInstanceId() {
+    return swrInstanceId;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_SWR_INSTANCE_ID, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setSwrInstanceId(@jakarta.annotation.Nullable String swrInstanceId) {
+    this.swrInstanceId = swrInstanceId;
+  }
+
+  public Image showName(@jakarta.annotation.Nullable String showName) {
+    
+    this.showName = showName;
+    return this;
+  }
+
+  /**
+   * Display name of the image (built-in images only). Source: the official SDKs (&#x60;Image.show_name&#x60;).
+   * @return showName
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_SHOW_NAME, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getShowName() {
+    return showName;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_SHOW_NAME, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setShowName(@jakarta.annotation.Nullable String showName) {
+    this.showName = showName;
+  }
+
+  public Image showTag(@jakarta.annotation.Nullable String showTag) {
+    
+    this.showTag = showTag;
+    return this;
+  }
+
+  /**
+   * Display version of the image (built-in images only). Source: the official SDKs (&#x60;Image.show_tag&#x60;).
+   * @return showTag
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_SHOW_TAG, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getShowTag() {
+    return showTag;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_SHOW_TAG, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setShowTag(@jakarta.annotation.Nullable String showTag) {
+    this.showTag = showTag;
+  }
+
+  public Image tags(@jakarta.annotation.Nullable List<NotebookTag> tags) {
+    
+    this.tags = tags;
+    return this;
+  }
+
+  public Image addTagsItem(NotebookTag tagsItem) {
+    if (this.tags == null) {
+      this.tags = new ArrayList<>();
+    }
+    this.tags.add(tagsItem);
+    return this;
+  }
+
+  /**
+   * Tags (TMS) of the image. Source: the official SDKs (&#x60;Image.tags&#x60;).
+   * @return tags
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_TAGS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public List<NotebookTag> getTags() {
+    return tags;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_TAGS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setTags(@jakarta.annotation.Nullable List<NotebookTag> tags) {
+    this.tags = tags;
+  }
+
+  public Image currentTag(@jakarta.annotation.Nullable String currentTag) {
+    
+    this.currentTag = currentTag;
+    return this;
+  }
+
+  /**
+   * Current tag of the image, sent in camelCase by the Open Telekom Cloud \&quot;Querying Details of a Notebook Instance\&quot; example (2023 edition); no table or SDK documents it (see DISCREPANCIES.md).
+   * @return currentTag
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_CURRENT_TAG, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getCurrentTag() {
+    return currentTag;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_CURRENT_TAG, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setCurrentTag(@jakarta.annotation.Nullable String currentTag) {
+    this.currentTag = currentTag;
+  }
+
+  public Image feature(@jakarta.annotation.Nullable String feature) {
+    
+    this.feature = feature;
+    return this;
+  }
+
+  /**
+   * Instance type the image is for (DEFAULT, NOTEBOOK), sent by the Open Telekom Cloud \&quot;Querying Details of a Notebook Instance\&quot; example (2023 edition); no table or SDK documents it.
+   * @return feature
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_FEATURE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getFeature() {
+    return feature;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_FEATURE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setFeature(@jakarta.annotation.Nullable String feature) {
+    this.feature = feature;
   }
 
 
@@ -1377,12 +1608,19 @@ public class Image {
         Objects.equals(this.updateAt, image.updateAt) &&
         Objects.equals(this.visibility, image.visibility) &&
         Objects.equals(this.workspaceId, image.workspaceId) &&
+        Objects.equals(this.flavorType, image.flavorType) &&
+        Objects.equals(this.swrInstanceId, image.swrInstanceId) &&
+        Objects.equals(this.showName, image.showName) &&
+        Objects.equals(this.showTag, image.showTag) &&
+        Objects.equals(this.tags, image.tags) &&
+        Objects.equals(this.currentTag, image.currentTag) &&
+        Objects.equals(this.feature, image.feature) &&
         Objects.equals(getAdditionalProperties(), image.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(arch, createAt, description, devServices, id, name, namespace, origin, resourceCategories, serviceType, size, status, statusMessage, supportResCategories, swrPath, tag, type, updateAt, visibility, workspaceId, getAdditionalProperties());
+    return Objects.hash(arch, createAt, description, devServices, id, name, namespace, origin, resourceCategories, serviceType, size, status, statusMessage, supportResCategories, swrPath, tag, type, updateAt, visibility, workspaceId, flavorType, swrInstanceId, showName, showTag, tags, currentTag, feature, getAdditionalProperties());
   }
 
   @Override
@@ -1409,6 +1647,13 @@ public class Image {
     sb.append("    updateAt: ").append(toIndentedString(updateAt)).append("\n");
     sb.append("    visibility: ").append(toIndentedString(visibility)).append("\n");
     sb.append("    workspaceId: ").append(toIndentedString(workspaceId)).append("\n");
+    sb.append("    flavorType: ").append(toIndentedString(flavorType)).append("\n");
+    sb.append("    swrInstanceId: ").append(toIndentedString(swrInstanceId)).append("\n");
+    sb.append("    showName: ").append(toIndentedString(showName)).append("\n");
+    sb.append("    showTag: ").append(toIndentedString(showTag)).append("\n");
+    sb.append("    tags: ").append(toIndentedString(tags)).append("\n");
+    sb.append("    currentTag: ").append(toIndentedString(currentTag)).append("\n");
+    sb.append("    feature: ").append(toIndentedString(feature)).append("\n");
     if (additionalProperties != null) {
       // Names only: an undocumented property may carry a credential.
       sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");

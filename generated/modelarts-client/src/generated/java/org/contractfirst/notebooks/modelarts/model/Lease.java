@@ -141,7 +141,7 @@ public class Lease {
   }
 
   /**
-   * Automatic stop type.
+   * Automatic stop type: &#x60;timing&#x60; (stop after the duration) or &#x60;idle&#x60; (stop when idle). Values from the official SDKs (&#x60;Lease.type&#x60;, enum TIMING&#x3D;&#x60;timing&#x60;, IDLE&#x3D;&#x60;idle&#x60;); kept a plain string.
    * @return type
    */
   @jakarta.annotation.Nullable

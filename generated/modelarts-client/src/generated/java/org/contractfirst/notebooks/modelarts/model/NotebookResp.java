@@ -27,8 +27,15 @@ import org.contractfirst.notebooks.modelarts.model.EndpointsRes;
 import org.contractfirst.notebooks.modelarts.model.Image;
 import org.contractfirst.notebooks.modelarts.model.JobProgress;
 import org.contractfirst.notebooks.modelarts.model.Lease;
+import org.contractfirst.notebooks.modelarts.model.NotebookAffinity;
+import org.contractfirst.notebooks.modelarts.model.NotebookCustomSpec;
+import org.contractfirst.notebooks.modelarts.model.NotebookDataVolume;
 import org.contractfirst.notebooks.modelarts.model.NotebookFeature;
+import org.contractfirst.notebooks.modelarts.model.NotebookRunUser;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
+import org.contractfirst.notebooks.modelarts.model.NotebookTag;
+import org.contractfirst.notebooks.modelarts.model.NotebookUser;
+import org.contractfirst.notebooks.modelarts.model.NotebookUserVpc;
 import org.contractfirst.notebooks.modelarts.model.Pool;
 import org.contractfirst.notebooks.modelarts.model.VolumeRes;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -55,7 +62,19 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
   NotebookResp.JSON_PROPERTY_UPDATE_AT,
   NotebookResp.JSON_PROPERTY_URL,
   NotebookResp.JSON_PROPERTY_VOLUME,
-  NotebookResp.JSON_PROPERTY_WORKSPACE_ID
+  NotebookResp.JSON_PROPERTY_WORKSPACE_ID,
+  NotebookResp.JSON_PROPERTY_BILLING_ITEMS,
+  NotebookResp.JSON_PROPERTY_CUSTOM_SPEC,
+  NotebookResp.JSON_PROPERTY_USER,
+  NotebookResp.JSON_PROPERTY_AFFINITY,
+  NotebookResp.JSON_PROPERTY_RUN_USER,
+  NotebookResp.JSON_PROPERTY_DATA_VOLUMES,
+  NotebookResp.JSON_PROPERTY_IP,
+  NotebookResp.JSON_PROPERTY_USER_VPC,
+  NotebookResp.JSON_PROPERTY_USER_ID,
+  NotebookResp.JSON_PROPERTY_IS_NEED_CREDENTIALS,
+  NotebookResp.JSON_PROPERTY_JUPYTER_VERSION,
+  NotebookResp.JSON_PROPERTY_TAGS
 })
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 public class NotebookResp {
@@ -130,6 +149,127 @@ public class NotebookResp {
   public static final String JSON_PROPERTY_WORKSPACE_ID = "workspace_id";
   @jakarta.annotation.Nullable
   private String workspaceId;
+
+  /**
+   * Gets or Sets billingItems
+   * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
+   * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
+   */
+  public static final class BillingItemsEnum {
+
+    public static final BillingItemsEnum STORAGE = new BillingItemsEnum(String.valueOf("STORAGE"), true);
+
+    public static final BillingItemsEnum COMPUTE = new BillingItemsEnum(String.valueOf("COMPUTE"), true);
+
+    public static final BillingItemsEnum ALL = new BillingItemsEnum(String.valueOf("ALL"), true);
+
+
+    private static final java.util.Map<String, BillingItemsEnum> KNOWN = new java.util.LinkedHashMap<>();
+    static {
+
+      KNOWN.put(STORAGE.value, STORAGE);
+
+      KNOWN.put(COMPUTE.value, COMPUTE);
+
+      KNOWN.put(ALL.value, ALL);
+
+    }
+
+    private final String value;
+    private final boolean known;
+
+    private BillingItemsEnum(String value, boolean known) {
+      this.value = value;
+      this.known = known;
+    }
+
+    /** The values the spec lists, in its order. */
+    public static java.util.List<BillingItemsEnum> values() {
+      return java.util.List.copyOf(KNOWN.values());
+    }
+
+    @JsonValue
+    public String getValue() {
+      return value;
+    }
+
+    /** {@code false} for a value the spec does not list (sent by a newer server); {@link #getValue()} has it. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || (o instanceof BillingItemsEnum && java.util.Objects.equals(value, ((BillingItemsEnum) o).value));
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+      return String.valueOf(value);
+    }
+
+    @JsonCreator
+    public static BillingItemsEnum fromValue(String value) {
+      if (value == null) {
+        return null;
+      }
+      BillingItemsEnum known = KNOWN.get(value);
+      return known != null ? known : new BillingItemsEnum(value, false);
+    }
+  }
+
+  public static final String JSON_PROPERTY_BILLING_ITEMS = "billing_items";
+  @jakarta.annotation.Nullable
+  private List<BillingItemsEnum> billingItems = new ArrayList<>();
+
+  public static final String JSON_PROPERTY_CUSTOM_SPEC = "custom_spec";
+  @jakarta.annotation.Nullable
+  private NotebookCustomSpec customSpec;
+
+  public static final String JSON_PROPERTY_USER = "user";
+  @jakarta.annotation.Nullable
+  private NotebookUser user;
+
+  public static final String JSON_PROPERTY_AFFINITY = "affinity";
+  @jakarta.annotation.Nullable
+  private NotebookAffinity affinity;
+
+  public static final String JSON_PROPERTY_RUN_USER = "run_user";
+  @jakarta.annotation.Nullable
+  private NotebookRunUser runUser;
+
+  public static final String JSON_PROPERTY_DATA_VOLUMES = "data_volumes";
+  @jakarta.annotation.Nullable
+  private List<NotebookDataVolume> dataVolumes = new ArrayList<>();
+
+  public static final String JSON_PROPERTY_IP = "ip";
+  @jakarta.annotation.Nullable
+  private String ip;
+
+  public static final String JSON_PROPERTY_USER_VPC = "user_vpc";
+  @jakarta.annotation.Nullable
+  private NotebookUserVpc userVpc;
+
+  public static final String JSON_PROPERTY_USER_ID = "user_id";
+  @jakarta.annotation.Nullable
+  private String userId;
+
+  public static final String JSON_PROPERTY_IS_NEED_CREDENTIALS = "is_need_credentials";
+  @jakarta.annotation.Nullable
+  private Boolean isNeedCredentials;
+
+  public static final String JSON_PROPERTY_JUPYTER_VERSION = "jupyter_version";
+  @jakarta.annotation.Nullable
+  private String jupyterVersion;
+
+  public static final String JSON_PROPERTY_TAGS = "tags";
+  @jakarta.annotation.Nullable
+  private List<NotebookTag> tags = new ArrayList<>();
 
   public NotebookResp() {
   }
@@ -600,6 +740,330 @@ public class NotebookResp {
     this.workspaceId = workspaceId;
   }
 
+  public NotebookResp billingItems(@jakarta.annotation.Nullable List<BillingItemsEnum> billingItems) {
+    
+    this.billingItems = billingItems;
+    return this;
+  }
+
+  public NotebookResp addBillingItemsItem(BillingItemsEnum billingItemsItem) {
+    if (this.billingItems == null) {
+      this.billingItems = new ArrayList<>();
+    }
+    this.billingItems.add(billingItemsItem);
+    return this;
+  }
+
+  /**
+   * Billed resource types of the instance: STORAGE, COMPUTE or ALL. Source: the official SDKs (ModelArts v1 &#x60;NotebookResp.billing_items&#x60;), the Open Telekom Cloud notebook pages and the Terraform data source (see DISCREPANCIES.md).
+   * @return billingItems
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_BILLING_ITEMS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public List<BillingItemsEnum> getBillingItems() {
+    return billingItems;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_BILLING_ITEMS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setBillingItems(@jakarta.annotation.Nullable List<BillingItemsEnum> billingItems) {
+    this.billingItems = billingItems;
+  }
+
+  public NotebookResp customSpec(@jakarta.annotation.Nullable NotebookCustomSpec customSpec) {
+    
+    this.customSpec = customSpec;
+    return this;
+  }
+
+  /**
+   * Get customSpec
+   * @return customSpec
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_CUSTOM_SPEC, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public NotebookCustomSpec getCustomSpec() {
+    return customSpec;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_CUSTOM_SPEC, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setCustomSpec(@jakarta.annotation.Nullable NotebookCustomSpec customSpec) {
+    this.customSpec = customSpec;
+  }
+
+  public NotebookResp user(@jakarta.annotation.Nullable NotebookUser user) {
+    
+    this.user = user;
+    return this;
+  }
+
+  /**
+   * Get user
+   * @return user
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_USER, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public NotebookUser getUser() {
+    return user;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_USER, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setUser(@jakarta.annotation.Nullable NotebookUser user) {
+    this.user = user;
+  }
+
+  public NotebookResp affinity(@jakarta.annotation.Nullable NotebookAffinity affinity) {
+    
+    this.affinity = affinity;
+    return this;
+  }
+
+  /**
+   * Get affinity
+   * @return affinity
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_AFFINITY, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public NotebookAffinity getAffinity() {
+    return affinity;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_AFFINITY, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setAffinity(@jakarta.annotation.Nullable NotebookAffinity affinity) {
+    this.affinity = affinity;
+  }
+
+  public NotebookResp runUser(@jakarta.annotation.Nullable NotebookRunUser runUser) {
+    
+    this.runUser = runUser;
+    return this;
+  }
+
+  /**
+   * Get runUser
+   * @return runUser
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_RUN_USER, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public NotebookRunUser getRunUser() {
+    return runUser;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_RUN_USER, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setRunUser(@jakarta.annotation.Nullable NotebookRunUser runUser) {
+    this.runUser = runUser;
+  }
+
+  public NotebookResp dataVolumes(@jakarta.annotation.Nullable List<NotebookDataVolume> dataVolumes) {
+    
+    this.dataVolumes = dataVolumes;
+    return this;
+  }
+
+  public NotebookResp addDataVolumesItem(NotebookDataVolume dataVolumesItem) {
+    if (this.dataVolumes == null) {
+      this.dataVolumes = new ArrayList<>();
+    }
+    this.dataVolumes.add(dataVolumesItem);
+    return this;
+  }
+
+  /**
+   * Extended storage mounted into the instance. Source: the official SDKs (&#x60;NotebookResp.data_volumes&#x60;), the Open Telekom Cloud examples and the Terraform data source.
+   * @return dataVolumes
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_DATA_VOLUMES, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public List<NotebookDataVolume> getDataVolumes() {
+    return dataVolumes;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_DATA_VOLUMES, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setDataVolumes(@jakarta.annotation.Nullable List<NotebookDataVolume> dataVolumes) {
+    this.dataVolumes = dataVolumes;
+  }
+
+  public NotebookResp ip(@jakarta.annotation.Nullable String ip) {
+    
+    this.ip = ip;
+    return this;
+  }
+
+  /**
+   * IP address of the node the instance runs on. Source: the official SDKs (&#x60;NotebookResp.ip&#x60;) and the Terraform data source.
+   * @return ip
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_IP, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getIp() {
+    return ip;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_IP, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setIp(@jakarta.annotation.Nullable String ip) {
+    this.ip = ip;
+  }
+
+  public NotebookResp userVpc(@jakarta.annotation.Nullable NotebookUserVpc userVpc) {
+    
+    this.userVpc = userVpc;
+    return this;
+  }
+
+  /**
+   * Get userVpc
+   * @return userVpc
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_USER_VPC, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public NotebookUserVpc getUserVpc() {
+    return userVpc;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_USER_VPC, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setUserVpc(@jakarta.annotation.Nullable NotebookUserVpc userVpc) {
+    this.userVpc = userVpc;
+  }
+
+  public NotebookResp userId(@jakarta.annotation.Nullable String userId) {
+    
+    this.userId = userId;
+    return this;
+  }
+
+  /**
+   * ID of the user owning the instance. Source: the official SDKs (&#x60;NotebookResp.user_id&#x60;) and the Terraform data source.
+   * @return userId
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_USER_ID, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getUserId() {
+    return userId;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_USER_ID, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setUserId(@jakarta.annotation.Nullable String userId) {
+    this.userId = userId;
+  }
+
+  public NotebookResp isNeedCredentials(@jakarta.annotation.Nullable Boolean isNeedCredentials) {
+    
+    this.isNeedCredentials = isNeedCredentials;
+    return this;
+  }
+
+  /**
+   * Whether a user secret is created by default (true by default). Source: the official SDKs (&#x60;NotebookResp.is_need_credentials&#x60;).
+   * @return isNeedCredentials
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_IS_NEED_CREDENTIALS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public Boolean getIsNeedCredentials() {
+    return isNeedCredentials;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_IS_NEED_CREDENTIALS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setIsNeedCredentials(@jakarta.annotation.Nullable Boolean isNeedCredentials) {
+    this.isNeedCredentials = isNeedCredentials;
+  }
+
+  public NotebookResp jupyterVersion(@jakarta.annotation.Nullable String jupyterVersion) {
+    
+    this.jupyterVersion = jupyterVersion;
+    return this;
+  }
+
+  /**
+   * JupyterLab version of the instance. Source: the official SDKs (&#x60;NotebookResp.jupyter_version&#x60;) and the Terraform data source.
+   * @return jupyterVersion
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_JUPYTER_VERSION, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getJupyterVersion() {
+    return jupyterVersion;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_JUPYTER_VERSION, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setJupyterVersion(@jakarta.annotation.Nullable String jupyterVersion) {
+    this.jupyterVersion = jupyterVersion;
+  }
+
+  public NotebookResp tags(@jakarta.annotation.Nullable List<NotebookTag> tags) {
+    
+    this.tags = tags;
+    return this;
+  }
+
+  public NotebookResp addTagsItem(NotebookTag tagsItem) {
+    if (this.tags == null) {
+      this.tags = new ArrayList<>();
+    }
+    this.tags.add(tagsItem);
+    return this;
+  }
+
+  /**
+   * Tags (TMS) of the instance. Source: the official SDKs (&#x60;NotebookResp.tags&#x60;) and the Terraform data source.
+   * @return tags
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_TAGS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public List<NotebookTag> getTags() {
+    return tags;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_TAGS, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setTags(@jakarta.annotation.Nullable List<NotebookTag> tags) {
+    this.tags = tags;
+  }
+
 
   /** Properties the server sent that this model does not declare, in the order received; {@code null} until one arrives. */
   private java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> additionalProperties;
@@ -666,12 +1130,24 @@ public class NotebookResp {
         Objects.equals(this.url, notebookResp.url) &&
         Objects.equals(this.volume, notebookResp.volume) &&
         Objects.equals(this.workspaceId, notebookResp.workspaceId) &&
+        Objects.equals(this.billingItems, notebookResp.billingItems) &&
+        Objects.equals(this.customSpec, notebookResp.customSpec) &&
+        Objects.equals(this.user, notebookResp.user) &&
+        Objects.equals(this.affinity, notebookResp.affinity) &&
+        Objects.equals(this.runUser, notebookResp.runUser) &&
+        Objects.equals(this.dataVolumes, notebookResp.dataVolumes) &&
+        Objects.equals(this.ip, notebookResp.ip) &&
+        Objects.equals(this.userVpc, notebookResp.userVpc) &&
+        Objects.equals(this.userId, notebookResp.userId) &&
+        Objects.equals(this.isNeedCredentials, notebookResp.isNeedCredentials) &&
+        Objects.equals(this.jupyterVersion, notebookResp.jupyterVersion) &&
+        Objects.equals(this.tags, notebookResp.tags) &&
         Objects.equals(getAdditionalProperties(), notebookResp.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(actionProgress, createAt, description, endpoints, failReason, feature, flavor, id, image, lease, name, pool, status, token, updateAt, url, volume, workspaceId, getAdditionalProperties());
+    return Objects.hash(actionProgress, createAt, description, endpoints, failReason, feature, flavor, id, image, lease, name, pool, status, token, updateAt, url, volume, workspaceId, billingItems, customSpec, user, affinity, runUser, dataVolumes, ip, userVpc, userId, isNeedCredentials, jupyterVersion, tags, getAdditionalProperties());
   }
 
   @Override
@@ -696,6 +1172,18 @@ public class NotebookResp {
     sb.append("    url: ").append(toIndentedString(url)).append("\n");
     sb.append("    volume: ").append(toIndentedString(volume)).append("\n");
     sb.append("    workspaceId: ").append(toIndentedString(workspaceId)).append("\n");
+    sb.append("    billingItems: ").append(toIndentedString(billingItems)).append("\n");
+    sb.append("    customSpec: ").append(toIndentedString(customSpec)).append("\n");
+    sb.append("    user: ").append(toIndentedString(user)).append("\n");
+    sb.append("    affinity: ").append(toIndentedString(affinity)).append("\n");
+    sb.append("    runUser: ").append(toIndentedString(runUser)).append("\n");
+    sb.append("    dataVolumes: ").append(toIndentedString(dataVolumes)).append("\n");
+    sb.append("    ip: ").append(toIndentedString(ip)).append("\n");
+    sb.append("    userVpc: ").append(toIndentedString(userVpc)).append("\n");
+    sb.append("    userId: ").append(toIndentedString(userId)).append("\n");
+    sb.append("    isNeedCredentials: ").append(toIndentedString(isNeedCredentials)).append("\n");
+    sb.append("    jupyterVersion: ").append(toIndentedString(jupyterVersion)).append("\n");
+    sb.append("    tags: ").append(toIndentedString(tags)).append("\n");
     if (additionalProperties != null) {
       // Names only: an undocumented property may carry a credential.
       sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");

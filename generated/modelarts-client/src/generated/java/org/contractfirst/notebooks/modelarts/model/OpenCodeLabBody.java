@@ -51,7 +51,7 @@ public class OpenCodeLabBody {
   }
 
   /**
-   * Image ID (a UUID) of the CodeLab instance to be opened. If left blank, a multi-kernel CPU instance is opened. See \&quot;Querying Supported Images\&quot;.
+   * Image ID (a UUID) of the CodeLab instance to be opened. If left blank, a multi-kernel CPU instance is opened: leave it out (the page&#39;s own example sends &#x60;{}&#x60;); the empty string does not match the UUID pattern and is rejected (see DISCREPANCIES.md). See \&quot;Querying Supported Images\&quot;.
    * @return imageId
    */
   @jakarta.annotation.Nullable

@@ -31,7 +31,14 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
   VolumeRes.JSON_PROPERTY_CATEGORY,
   VolumeRes.JSON_PROPERTY_MOUNT_PATH,
   VolumeRes.JSON_PROPERTY_OWNERSHIP,
-  VolumeRes.JSON_PROPERTY_STATUS
+  VolumeRes.JSON_PROPERTY_STATUS,
+  VolumeRes.JSON_PROPERTY_ID,
+  VolumeRes.JSON_PROPERTY_READ_ONLY,
+  VolumeRes.JSON_PROPERTY_DEW_SECRET_NAME,
+  VolumeRes.JSON_PROPERTY_EVS_SKU_CODE,
+  VolumeRes.JSON_PROPERTY_URI,
+  VolumeRes.JSON_PROPERTY_MOUNT_TYPE,
+  VolumeRes.JSON_PROPERTY_USAGE
 })
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
 public class VolumeRes {
@@ -40,7 +47,7 @@ public class VolumeRes {
   private Integer capacity;
 
   /**
-   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service.
+   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service. - SFS, OBS, OBSFS: Scalable File Service, Object Storage Service, parallel file system   (values of the official SDKs&#39; &#x60;VolumeRes.category&#x60;, not on the pages).
    * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
    * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
@@ -50,6 +57,12 @@ public class VolumeRes {
 
     public static final CategoryEnum EVS = new CategoryEnum(String.valueOf("EVS"), true);
 
+    public static final CategoryEnum SFS = new CategoryEnum(String.valueOf("SFS"), true);
+
+    public static final CategoryEnum OBS = new CategoryEnum(String.valueOf("OBS"), true);
+
+    public static final CategoryEnum OBSFS = new CategoryEnum(String.valueOf("OBSFS"), true);
+
 
     private static final java.util.Map<String, CategoryEnum> KNOWN = new java.util.LinkedHashMap<>();
     static {
@@ -57,6 +70,12 @@ public class VolumeRes {
       KNOWN.put(EFS.value, EFS);
 
       KNOWN.put(EVS.value, EVS);
+
+      KNOWN.put(SFS.value, SFS);
+
+      KNOWN.put(OBS.value, OBS);
+
+      KNOWN.put(OBSFS.value, OBSFS);
 
     }
 
@@ -193,6 +212,34 @@ public class VolumeRes {
   @jakarta.annotation.Nullable
   private String status;
 
+  public static final String JSON_PROPERTY_ID = "id";
+  @jakarta.annotation.Nullable
+  private String id;
+
+  public static final String JSON_PROPERTY_READ_ONLY = "read_only";
+  @jakarta.annotation.Nullable
+  private Boolean readOnly;
+
+  public static final String JSON_PROPERTY_DEW_SECRET_NAME = "dew_secret_name";
+  @jakarta.annotation.Nullable
+  private String dewSecretName;
+
+  public static final String JSON_PROPERTY_EVS_SKU_CODE = "evs_sku_code";
+  @jakarta.annotation.Nullable
+  private String evsSkuCode;
+
+  public static final String JSON_PROPERTY_URI = "uri";
+  @jakarta.annotation.Nullable
+  private String uri;
+
+  public static final String JSON_PROPERTY_MOUNT_TYPE = "mount_type";
+  @jakarta.annotation.Nullable
+  private String mountType;
+
+  public static final String JSON_PROPERTY_USAGE = "usage";
+  @jakarta.annotation.Nullable
+  private Long usage;
+
   public VolumeRes() {
   }
 
@@ -229,7 +276,7 @@ public class VolumeRes {
   }
 
   /**
-   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service.
+   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service. - SFS, OBS, OBSFS: Scalable File Service, Object Storage Service, parallel file system   (values of the official SDKs&#39; &#x60;VolumeRes.category&#x60;, not on the pages).
    * @return category
    */
   @jakarta.annotation.Nullable
@@ -304,7 +351,7 @@ public class VolumeRes {
   }
 
   /**
-   * EVS disk capacity expansion status; RESIZING during expansion, which does not affect the instance.
+   * Storage status. RESIZING during an EVS capacity expansion (the instance stays usable). The official SDKs list DELETED, DELETE_FAILED, DELETING, IN_USE, MOUNTED, MOUNTING, MOUNT_FAILED, RESIZING, UNMOUNTED, UNMOUNTING, UNMOUNT_FAILED; kept a plain string.
    * @return status
    */
   @jakarta.annotation.Nullable
@@ -320,6 +367,181 @@ public class VolumeRes {
   @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
   public void setStatus(@jakarta.annotation.Nullable String status) {
     this.status = status;
+  }
+
+  public VolumeRes id(@jakarta.annotation.Nullable String id) {
+    
+    this.id = id;
+    return this;
+  }
+
+  /**
+   * ID of the dedicated EFS disk or of the OBS storage, returned for extended storage only. Source: the official SDKs (&#x60;VolumeRes.id&#x60;) and the Terraform data source.
+   * @return id
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_ID, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getId() {
+    return id;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_ID, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setId(@jakarta.annotation.Nullable String id) {
+    this.id = id;
+  }
+
+  public VolumeRes readOnly(@jakarta.annotation.Nullable Boolean readOnly) {
+    
+    this.readOnly = readOnly;
+    return this;
+  }
+
+  /**
+   * Whether the mount directory of the extended storage is read-only. Source: the official SDKs (&#x60;VolumeRes.read_only&#x60;).
+   * @return readOnly
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_READ_ONLY, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public Boolean getReadOnly() {
+    return readOnly;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_READ_ONLY, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setReadOnly(@jakarta.annotation.Nullable Boolean readOnly) {
+    this.readOnly = readOnly;
+  }
+
+  public VolumeRes dewSecretName(@jakarta.annotation.Nullable String dewSecretName) {
+    
+    this.dewSecretName = dewSecretName;
+    return this;
+  }
+
+  /**
+   * Name of the DEW secret holding the user&#39;s AK/SK for the storage. Source: the official SDKs (&#x60;VolumeRes.dew_secret_name&#x60;).
+   * @return dewSecretName
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_DEW_SECRET_NAME, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getDewSecretName() {
+    return dewSecretName;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_DEW_SECRET_NAME, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setDewSecretName(@jakarta.annotation.Nullable String dewSecretName) {
+    this.dewSecretName = dewSecretName;
+  }
+
+  public VolumeRes evsSkuCode(@jakarta.annotation.Nullable String evsSkuCode) {
+    
+    this.evsSkuCode = evsSkuCode;
+    return this;
+  }
+
+  /**
+   * SKU code of the EVS storage included in the flavor. Source: the official SDKs (&#x60;VolumeRes.evs_sku_code&#x60;).
+   * @return evsSkuCode
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_EVS_SKU_CODE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getEvsSkuCode() {
+    return evsSkuCode;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_EVS_SKU_CODE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setEvsSkuCode(@jakarta.annotation.Nullable String evsSkuCode) {
+    this.evsSkuCode = evsSkuCode;
+  }
+
+  public VolumeRes uri(@jakarta.annotation.Nullable String uri) {
+    
+    this.uri = uri;
+    return this;
+  }
+
+  /**
+   * Source path of the mounted storage, for EFS, OBS or OBSFS only. Source: the official SDKs (&#x60;VolumeRes.uri&#x60;) and the Terraform data source.
+   * @return uri
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_URI, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getUri() {
+    return uri;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_URI, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setUri(@jakarta.annotation.Nullable String uri) {
+    this.uri = uri;
+  }
+
+  public VolumeRes mountType(@jakarta.annotation.Nullable String mountType) {
+    
+    this.mountType = mountType;
+    return this;
+  }
+
+  /**
+   * Mount type: STATIC (cannot be mounted or unmounted while the instance runs) or DYNAMIC (can). Source: the official SDKs (&#x60;VolumeRes.mount_type&#x60;, a plain string there).
+   * @return mountType
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_MOUNT_TYPE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getMountType() {
+    return mountType;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_MOUNT_TYPE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setMountType(@jakarta.annotation.Nullable String mountType) {
+    this.mountType = mountType;
+  }
+
+  public VolumeRes usage(@jakarta.annotation.Nullable Long usage) {
+    
+    this.usage = usage;
+    return this;
+  }
+
+  /**
+   * Used storage; -1 when not reported. Sent by the Open Telekom Cloud examples of the list, start, stop and update pages (2023 edition) with the value -1; no table or SDK documents it (see DISCREPANCIES.md).
+   * @return usage
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_USAGE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public Long getUsage() {
+    return usage;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_USAGE, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setUsage(@jakarta.annotation.Nullable Long usage) {
+    this.usage = usage;
   }
 
 
@@ -375,12 +597,19 @@ public class VolumeRes {
         Objects.equals(this.mountPath, volumeRes.mountPath) &&
         Objects.equals(this.ownership, volumeRes.ownership) &&
         Objects.equals(this.status, volumeRes.status) &&
+        Objects.equals(this.id, volumeRes.id) &&
+        Objects.equals(this.readOnly, volumeRes.readOnly) &&
+        Objects.equals(this.dewSecretName, volumeRes.dewSecretName) &&
+        Objects.equals(this.evsSkuCode, volumeRes.evsSkuCode) &&
+        Objects.equals(this.uri, volumeRes.uri) &&
+        Objects.equals(this.mountType, volumeRes.mountType) &&
+        Objects.equals(this.usage, volumeRes.usage) &&
         Objects.equals(getAdditionalProperties(), volumeRes.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(capacity, category, mountPath, ownership, status, getAdditionalProperties());
+    return Objects.hash(capacity, category, mountPath, ownership, status, id, readOnly, dewSecretName, evsSkuCode, uri, mountType, usage, getAdditionalProperties());
   }
 
   @Override
@@ -392,6 +621,13 @@ public class VolumeRes {
     sb.append("    mountPath: ").append(toIndentedString(mountPath)).append("\n");
     sb.append("    ownership: ").append(toIndentedString(ownership)).append("\n");
     sb.append("    status: ").append(toIndentedString(status)).append("\n");
+    sb.append("    id: ").append(toIndentedString(id)).append("\n");
+    sb.append("    readOnly: ").append(toIndentedString(readOnly)).append("\n");
+    sb.append("    dewSecretName: ").append(toIndentedString(dewSecretName)).append("\n");
+    sb.append("    evsSkuCode: ").append(toIndentedString(evsSkuCode)).append("\n");
+    sb.append("    uri: ").append(toIndentedString(uri)).append("\n");
+    sb.append("    mountType: ").append(toIndentedString(mountType)).append("\n");
+    sb.append("    usage: ").append(toIndentedString(usage)).append("\n");
     if (additionalProperties != null) {
       // Names only: an undocumented property may carry a credential.
       sb.append("    additionalProperties: ").append(additionalProperties.keySet()).append("\n");

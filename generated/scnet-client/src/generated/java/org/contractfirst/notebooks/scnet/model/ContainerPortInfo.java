@@ -80,7 +80,7 @@ public class ContainerPortInfo {
   }
 
   /**
-   * Port opened in the container.
+   * Port opened in the container. String on this page; the SCNet \&quot;create container instance\&quot; page (https://scnet.cn/ac/openapi/doc/2.0/api/container/create.html) types the request&#39;s port int (see DISCREPANCIES.md).
    * @return containerPort
    */
   @jakarta.annotation.Nullable
@@ -105,7 +105,7 @@ public class ContainerPortInfo {
   }
 
   /**
-   * Protocol type.
+   * Protocol type; the create page lists SSH and HTTP.
    * @return protocolType
    */
   @jakarta.annotation.Nullable

@@ -821,7 +821,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * Status, for example Waiting or Running.
+   * Status, for example Waiting or Running. The SCNet \&quot;query container instance list\&quot; page (https://scnet.cn/ac/openapi/doc/2.0/api/container/query.html) lists the values of its status filter: Running, Deploying, Waiting, Terminated, Failed, Completed; kept a plain string (see DISCREPANCIES.md).
    * @return status
    */
   @jakarta.annotation.Nullable

@@ -81,7 +81,7 @@ public class InstanceServiceDetailResponse {
   }
 
   /**
-   * Message, for example \&quot;SUCCESS\&quot; or the error text.
+   * Message, for example \&quot;SUCCESS\&quot; or the error text. The page&#39;s table gives \&quot;操作成功\&quot; as its example, its response example sends \&quot;SUCCESS\&quot; (see DISCREPANCIES.md).
    * @return msg
    */
   @jakarta.annotation.Nullable

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 @JsonPropertyOrder({
   MountInfo.JSON_PROPERTY_SOURCE_PATH,
+  MountInfo.JSON_PROPERTY_TARGET_PATH,
   MountInfo.JSON_PROPERTY_TYPE
 })
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaClientCodegen", comments = "Generator version: 7.25.0")
@@ -35,6 +36,10 @@ public class MountInfo {
   public static final String JSON_PROPERTY_SOURCE_PATH = "sourcePath";
   @jakarta.annotation.Nullable
   private String sourcePath;
+
+  public static final String JSON_PROPERTY_TARGET_PATH = "targetPath";
+  @jakarta.annotation.Nullable
+  private String targetPath;
 
   public static final String JSON_PROPERTY_TYPE = "type";
   @jakarta.annotation.Nullable
@@ -50,7 +55,7 @@ public class MountInfo {
   }
 
   /**
-   * Mounted path.
+   * Mounted path (source path on the storage).
    * @return sourcePath
    */
   @jakarta.annotation.Nullable
@@ -68,6 +73,31 @@ public class MountInfo {
     this.sourcePath = sourcePath;
   }
 
+  public MountInfo targetPath(@jakarta.annotation.Nullable String targetPath) {
+    
+    this.targetPath = targetPath;
+    return this;
+  }
+
+  /**
+   * Mount path inside the container. Not in this page&#39;s table; the SCNet \&quot;create container instance\&quot; page documents it in each mountInfoList item, next to sourcePath and type (see DISCREPANCIES.md).
+   * @return targetPath
+   */
+  @jakarta.annotation.Nullable
+  @JsonProperty(value = JSON_PROPERTY_TARGET_PATH, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+
+  public String getTargetPath() {
+    return targetPath;
+  }
+
+
+  @JsonProperty(value = JSON_PROPERTY_TARGET_PATH, required = false)
+  @JsonInclude(value = JsonInclude.Include.USE_DEFAULTS)
+  public void setTargetPath(@jakarta.annotation.Nullable String targetPath) {
+    this.targetPath = targetPath;
+  }
+
   public MountInfo type(@jakarta.annotation.Nullable String type) {
     
     this.type = type;
@@ -75,7 +105,7 @@ public class MountInfo {
   }
 
   /**
-   * Mount type.
+   * Mount type; the create page lists data and path.
    * @return type
    */
   @jakarta.annotation.Nullable
@@ -142,13 +172,14 @@ public class MountInfo {
     }
     MountInfo mountInfo = (MountInfo) o;
     return Objects.equals(this.sourcePath, mountInfo.sourcePath) &&
+        Objects.equals(this.targetPath, mountInfo.targetPath) &&
         Objects.equals(this.type, mountInfo.type) &&
         Objects.equals(getAdditionalProperties(), mountInfo.getAdditionalProperties());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sourcePath, type, getAdditionalProperties());
+    return Objects.hash(sourcePath, targetPath, type, getAdditionalProperties());
   }
 
   @Override
@@ -156,6 +187,7 @@ public class MountInfo {
     StringBuilder sb = new StringBuilder();
     sb.append("class MountInfo {\n");
     sb.append("    sourcePath: ").append(toIndentedString(sourcePath)).append("\n");
+    sb.append("    targetPath: ").append(toIndentedString(targetPath)).append("\n");
     sb.append("    type: ").append(toIndentedString(type)).append("\n");
     if (additionalProperties != null) {
       // Names only: an undocumented property may carry a credential.
