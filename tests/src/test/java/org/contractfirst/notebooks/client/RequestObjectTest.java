@@ -80,6 +80,20 @@ class RequestObjectTest {
     }
 
     @Test
+    void theSdkFiltersOfListNotebooksAreSent() throws Exception {
+        answer("{\"total\":0,\"data\":[]}");
+        modelarts().devEnviron().listNotebooks(ListNotebooksRequest.builder("proj-1").flavor("modelarts.vm.cpu.2u")
+                .imageId("e1a07296-22a8-4f05-8bc8-e936c8e54090").id("f9937afa-ca78-45b6-bc12-7ecf42553c48").billing("ALL")
+                .tags("team|ml").swrPath("swr.cn-north-4.myhuaweicloud.com/org/img:1").poolName("pool-a")
+                .description("demo").ip("192.0.2.10").username("alice").build()).execute();
+
+        assertThat(server.takeRequest().getRequestUrl().query()).isEqualTo("flavor=modelarts.vm.cpu.2u"
+                + "&image_id=e1a07296-22a8-4f05-8bc8-e936c8e54090&id=f9937afa-ca78-45b6-bc12-7ecf42553c48&billing=ALL"
+                + "&tags=team|ml&swr_path=swr.cn-north-4.myhuaweicloud.com/org/img:1&pool_name=pool-a&description=demo"
+                + "&ip=192.0.2.10&username=alice");
+    }
+
+    @Test
     void anOpenEnumValueTheSpecDoesNotListIsSentAsIs() throws Exception {
         answer("{\"total\":0,\"instances\":[]}");
         modelarts().devEnvironOldVersion().listDevEnvInstances(ListDevEnvInstancesRequest.builder("proj-1")

@@ -51,7 +51,7 @@ public final class DevEnvironApi {
    */
   public Call<ListNotebooksResponse> listNotebooks(ListNotebooksRequest request) {
     Objects.requireNonNull(request, "request");
-    return calls.listNotebooks(request.projectId, request.feature, request.limit, request.name, request.poolId, request.offset, request.owner, request.sortDir, request.sortKey, request.status, request.workspaceId, request.legacyWorkspaceId);
+    return calls.listNotebooks(request.projectId, request.feature, request.limit, request.name, request.poolId, request.offset, request.owner, request.sortDir, request.sortKey, request.status, request.workspaceId, request.legacyWorkspaceId, request.flavor, request.imageId, request.id, request.billing, request.tags, request.swrPath, request.poolName, request.description, request.ip, request.username);
   }
 
   /**
@@ -84,6 +84,16 @@ public final class DevEnvironApi {
     private final NotebookStatus status;
     private final String workspaceId;
     private final String legacyWorkspaceId;
+    private final String flavor;
+    private final String imageId;
+    private final String id;
+    private final String billing;
+    private final String tags;
+    private final String swrPath;
+    private final String poolName;
+    private final String description;
+    private final String ip;
+    private final String username;
 
     private ListNotebooksRequest(Builder builder) {
       this.projectId = Objects.requireNonNull(builder.projectId, "project_id is required");
@@ -98,6 +108,16 @@ public final class DevEnvironApi {
       this.status = builder.status;
       this.workspaceId = builder.workspaceId;
       this.legacyWorkspaceId = builder.legacyWorkspaceId;
+      this.flavor = builder.flavor;
+      this.imageId = builder.imageId;
+      this.id = builder.id;
+      this.billing = builder.billing;
+      this.tags = builder.tags;
+      this.swrPath = builder.swrPath;
+      this.poolName = builder.poolName;
+      this.description = builder.description;
+      this.ip = builder.ip;
+      this.username = builder.username;
     }
 
     /**
@@ -126,6 +146,16 @@ public final class DevEnvironApi {
       builder.status = status;
       builder.workspaceId = workspaceId;
       builder.legacyWorkspaceId = legacyWorkspaceId;
+      builder.flavor = flavor;
+      builder.imageId = imageId;
+      builder.id = id;
+      builder.billing = billing;
+      builder.tags = tags;
+      builder.swrPath = swrPath;
+      builder.poolName = poolName;
+      builder.description = description;
+      builder.ip = ip;
+      builder.username = username;
       return builder;
     }
 
@@ -225,6 +255,86 @@ public final class DevEnvironApi {
       return legacyWorkspaceId;
     }
 
+    /**
+     * Flavor (machine specification code) of the instances, fuzzy match, e.g. &#x60;modelarts.vm.cpu.2u&#x60;; custom flavors of dedicated pools cannot be queried. 1 to 256 digits, letters, dots, underscores or hyphens. Source: official SDKs.
+     * @return the query parameter {@code flavor}, or {@code null} when not set
+     */
+    public String getFlavor() {
+      return flavor;
+    }
+
+    /**
+     * ID (UUID) of the image of the instances. Source: official SDKs.
+     * @return the query parameter {@code image_id}, or {@code null} when not set
+     */
+    public String getImageId() {
+      return imageId;
+    }
+
+    /**
+     * ID (UUID) of a notebook instance. Source: official SDKs.
+     * @return the query parameter {@code id}, or {@code null} when not set
+     */
+    public String getId() {
+      return id;
+    }
+
+    /**
+     * Billing type of the instances: COMPUTE (compute resources), STORAGE (storage resources) or ALL. Source: official SDKs (a string there; the values are in its description).
+     * @return the query parameter {@code billing}, or {@code null} when not set
+     */
+    public String getBilling() {
+      return billing;
+    }
+
+    /**
+     * Tags of the instances, &#x60;key|value&#x60; pairs separated by commas, e.g. &#x60;tag_key1|tag_value1,tag_key2|tag_value2&#x60;. Source: official SDKs.
+     * @return the query parameter {@code tags}, or {@code null} when not set
+     */
+    public String getTags() {
+      return tags;
+    }
+
+    /**
+     * SWR image path, fuzzy match on the &#x60;swr_path&#x60; of the instance&#39;s image; at most 2048 characters. Source: official SDKs.
+     * @return the query parameter {@code swr_path}, or {@code null} when not set
+     */
+    public String getSwrPath() {
+      return swrPath;
+    }
+
+    /**
+     * Name of a dedicated resource pool, fuzzy match; 1 to 64 characters. Source: official SDKs.
+     * @return the query parameter {@code pool_name}, or {@code null} when not set
+     */
+    public String getPoolName() {
+      return poolName;
+    }
+
+    /**
+     * Instance description, fuzzy match; at most 512 characters, no &#x60;&lt;&#x60; or &#x60;&gt;&#x60;. Source: official SDKs.
+     * @return the query parameter {@code description}, or {@code null} when not set
+     */
+    public String getDescription() {
+      return description;
+    }
+
+    /**
+     * IPv4 address of the instance&#39;s node. Source: official SDKs.
+     * @return the query parameter {@code ip}, or {@code null} when not set
+     */
+    public String getIp() {
+      return ip;
+    }
+
+    /**
+     * Name of the user who created the instances, fuzzy match; 1 to 256 characters. Source: official SDKs.
+     * @return the query parameter {@code username}, or {@code null} when not set
+     */
+    public String getUsername() {
+      return username;
+    }
+
     @Override
     public boolean equals(Object o) {
       if (this == o) {
@@ -245,12 +355,22 @@ public final class DevEnvironApi {
           && Objects.equals(sortKey, other.sortKey)
           && Objects.equals(status, other.status)
           && Objects.equals(workspaceId, other.workspaceId)
-          && Objects.equals(legacyWorkspaceId, other.legacyWorkspaceId);
+          && Objects.equals(legacyWorkspaceId, other.legacyWorkspaceId)
+          && Objects.equals(flavor, other.flavor)
+          && Objects.equals(imageId, other.imageId)
+          && Objects.equals(id, other.id)
+          && Objects.equals(billing, other.billing)
+          && Objects.equals(tags, other.tags)
+          && Objects.equals(swrPath, other.swrPath)
+          && Objects.equals(poolName, other.poolName)
+          && Objects.equals(description, other.description)
+          && Objects.equals(ip, other.ip)
+          && Objects.equals(username, other.username);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(projectId, feature, limit, name, poolId, offset, owner, sortDir, sortKey, status, workspaceId, legacyWorkspaceId);
+      return Objects.hash(projectId, feature, limit, name, poolId, offset, owner, sortDir, sortKey, status, workspaceId, legacyWorkspaceId, flavor, imageId, id, billing, tags, swrPath, poolName, description, ip, username);
     }
 
     /** The parameters that are set; values marked {@code x-sensitive} in the spec are masked. */
@@ -306,6 +426,46 @@ public final class DevEnvironApi {
         sb.append(sep).append("workspaceId=").append(legacyWorkspaceId);
         sep = ", ";
       }
+      if (flavor != null) {
+        sb.append(sep).append("flavor=").append(flavor);
+        sep = ", ";
+      }
+      if (imageId != null) {
+        sb.append(sep).append("image_id=").append(imageId);
+        sep = ", ";
+      }
+      if (id != null) {
+        sb.append(sep).append("id=").append(id);
+        sep = ", ";
+      }
+      if (billing != null) {
+        sb.append(sep).append("billing=").append(billing);
+        sep = ", ";
+      }
+      if (tags != null) {
+        sb.append(sep).append("tags=").append(tags);
+        sep = ", ";
+      }
+      if (swrPath != null) {
+        sb.append(sep).append("swr_path=").append(swrPath);
+        sep = ", ";
+      }
+      if (poolName != null) {
+        sb.append(sep).append("pool_name=").append(poolName);
+        sep = ", ";
+      }
+      if (description != null) {
+        sb.append(sep).append("description=").append(description);
+        sep = ", ";
+      }
+      if (ip != null) {
+        sb.append(sep).append("ip=").append(ip);
+        sep = ", ";
+      }
+      if (username != null) {
+        sb.append(sep).append("username=").append(username);
+        sep = ", ";
+      }
       return sb.append('}').toString();
     }
 
@@ -323,6 +483,16 @@ public final class DevEnvironApi {
       private NotebookStatus status;
       private String workspaceId;
       private String legacyWorkspaceId;
+      private String flavor;
+      private String imageId;
+      private String id;
+      private String billing;
+      private String tags;
+      private String swrPath;
+      private String poolName;
+      private String description;
+      private String ip;
+      private String username;
 
       private Builder() {
       }
@@ -461,6 +631,116 @@ public final class DevEnvironApi {
         return this;
       }
 
+      /**
+       * Flavor (machine specification code) of the instances, fuzzy match, e.g. &#x60;modelarts.vm.cpu.2u&#x60;; custom flavors of dedicated pools cannot be queried. 1 to 256 digits, letters, dots, underscores or hyphens. Source: official SDKs.
+       * <p>Query parameter {@code flavor}, optional.
+       * @param flavor the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder flavor(String flavor) {
+        this.flavor = flavor;
+        return this;
+      }
+
+      /**
+       * ID (UUID) of the image of the instances. Source: official SDKs.
+       * <p>Query parameter {@code image_id}, optional.
+       * @param imageId the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder imageId(String imageId) {
+        this.imageId = imageId;
+        return this;
+      }
+
+      /**
+       * ID (UUID) of a notebook instance. Source: official SDKs.
+       * <p>Query parameter {@code id}, optional.
+       * @param id the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
+      /**
+       * Billing type of the instances: COMPUTE (compute resources), STORAGE (storage resources) or ALL. Source: official SDKs (a string there; the values are in its description).
+       * <p>Query parameter {@code billing}, optional.
+       * @param billing the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder billing(String billing) {
+        this.billing = billing;
+        return this;
+      }
+
+      /**
+       * Tags of the instances, &#x60;key|value&#x60; pairs separated by commas, e.g. &#x60;tag_key1|tag_value1,tag_key2|tag_value2&#x60;. Source: official SDKs.
+       * <p>Query parameter {@code tags}, optional.
+       * @param tags the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder tags(String tags) {
+        this.tags = tags;
+        return this;
+      }
+
+      /**
+       * SWR image path, fuzzy match on the &#x60;swr_path&#x60; of the instance&#39;s image; at most 2048 characters. Source: official SDKs.
+       * <p>Query parameter {@code swr_path}, optional.
+       * @param swrPath the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder swrPath(String swrPath) {
+        this.swrPath = swrPath;
+        return this;
+      }
+
+      /**
+       * Name of a dedicated resource pool, fuzzy match; 1 to 64 characters. Source: official SDKs.
+       * <p>Query parameter {@code pool_name}, optional.
+       * @param poolName the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder poolName(String poolName) {
+        this.poolName = poolName;
+        return this;
+      }
+
+      /**
+       * Instance description, fuzzy match; at most 512 characters, no &#x60;&lt;&#x60; or &#x60;&gt;&#x60;. Source: official SDKs.
+       * <p>Query parameter {@code description}, optional.
+       * @param description the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder description(String description) {
+        this.description = description;
+        return this;
+      }
+
+      /**
+       * IPv4 address of the instance&#39;s node. Source: official SDKs.
+       * <p>Query parameter {@code ip}, optional.
+       * @param ip the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder ip(String ip) {
+        this.ip = ip;
+        return this;
+      }
+
+      /**
+       * Name of the user who created the instances, fuzzy match; 1 to 256 characters. Source: official SDKs.
+       * <p>Query parameter {@code username}, optional.
+       * @param username the value, or {@code null} to leave it out
+       * @return this builder
+       */
+      public Builder username(String username) {
+        this.username = username;
+        return this;
+      }
+
       /** @return the request; fails with {@link NullPointerException} naming a missing required parameter */
       public ListNotebooksRequest build() {
         return new ListNotebooksRequest(this);
@@ -592,7 +872,7 @@ public final class DevEnvironApi {
   private interface Calls {
     @retrofit2.http.GET("v1/{project_id}/notebooks")
     Call<ListNotebooksResponse> listNotebooks(
-      @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Query("feature") String feature, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("name") String name, @retrofit2.http.Query("pool_id") String poolId, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("owner") String owner, @retrofit2.http.Query("sort_dir") String sortDir, @retrofit2.http.Query("sort_key") String sortKey, @retrofit2.http.Query("status") NotebookStatus status, @retrofit2.http.Query("workspace_id") String workspaceId, @retrofit2.http.Query("workspaceId") String legacyWorkspaceId
+      @retrofit2.http.Path("project_id") String projectId, @retrofit2.http.Query("feature") String feature, @retrofit2.http.Query("limit") Integer limit, @retrofit2.http.Query("name") String name, @retrofit2.http.Query("pool_id") String poolId, @retrofit2.http.Query("offset") Integer offset, @retrofit2.http.Query("owner") String owner, @retrofit2.http.Query("sort_dir") String sortDir, @retrofit2.http.Query("sort_key") String sortKey, @retrofit2.http.Query("status") NotebookStatus status, @retrofit2.http.Query("workspace_id") String workspaceId, @retrofit2.http.Query("workspaceId") String legacyWorkspaceId, @retrofit2.http.Query("flavor") String flavor, @retrofit2.http.Query("image_id") String imageId, @retrofit2.http.Query("id") String id, @retrofit2.http.Query("billing") String billing, @retrofit2.http.Query("tags") String tags, @retrofit2.http.Query("swr_path") String swrPath, @retrofit2.http.Query("pool_name") String poolName, @retrofit2.http.Query("description") String description, @retrofit2.http.Query("ip") String ip, @retrofit2.http.Query("username") String username
     );
     @retrofit2.http.Headers({
       "Content-Type:application/json"
