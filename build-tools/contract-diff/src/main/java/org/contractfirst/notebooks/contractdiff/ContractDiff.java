@@ -112,8 +112,8 @@ public final class ContractDiff {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            throw new IllegalArgumentException(
-                    "usage: ContractDiff <baseline root> <bundles folder> <project version> [<service>=<source> ...]");
+            throw new IllegalArgumentException("usage: ContractDiff <baseline root> <bundles folder> <project version>"
+                    + " [<service>=<source> ...] [--baseline-version=V] [--report=<file>] [--java-baseline=<dir> --clients=a,b]");
         }
         Path baselineRoot = Path.of(args[0]).toAbsolutePath().normalize();
         Path bundles = Path.of(args[1]).toAbsolutePath().normalize();
@@ -140,6 +140,12 @@ public final class ContractDiff {
         }
         Result result = gate(baseline.get(), bundles, projectVersion);
         String report = report(result, baseline.get(), bundles, projectVersion, sources);
+        if (options.containsKey("--report")) {
+            // The same report as a file, for the API part of CHANGELOG.md (build-tools/changelog-api.mjs).
+            Path reportFile = Path.of(options.get("--report"));
+            Files.createDirectories(reportFile.toAbsolutePath().getParent());
+            Files.writeString(reportFile, report + "\n");
+        }
         if (!result.unacknowledged().isEmpty()) {
             System.err.println(report);
             throw new IllegalStateException(result.unacknowledged().size() + " breaking change(s) against contract "

@@ -173,6 +173,29 @@ class ContractDiffTest {
     }
 
     @Test
+    void reportOptionWritesTheReportAlsoWhenTheGateFails() throws IOException {
+        Path root = tmp.resolve("baseline");
+        Path old = Files.createDirectories(root.resolve("0.1.0"));
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), old.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("narrowed-parameter-enum.yaml"), bundles.resolve("things.yaml"));
+        Path reportFile = tmp.resolve("out/contract-diff.txt");
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true));
+        try {
+            assertThatThrownBy(() -> ContractDiff.main(new String[] {root.toString(), bundles.toString(),
+                    "0.1.0-SNAPSHOT", "things=things/things.yaml", "--report=" + reportFile}))
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(Files.readString(reportFile)).contains(
+                "[contract] things (edit things/things.yaml): 1 breaking, 0 compatible - NOT acknowledged: the build fails\n",
+                "[contract]   BREAKING ENUM_NARROWED  GET /things/{id} (getThing) parameter 'status' (query):"
+                        + " enum values removed from a request: [FAILED]\n");
+    }
+
+    @Test
     void recursiveSchemaIsWalkedOnce() throws IOException {
         String tree = """
                 openapi: 3.0.3
