@@ -13,11 +13,11 @@ import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** From each platform's generated model to {@link NotebookInstance}; where each field comes from is in the README. */
 public final class Normalize {
+
+    private static final ZoneId UTC = java.time.ZoneOffset.UTC;
 
     private Normalize() {
     }
@@ -56,8 +56,8 @@ public final class Normalize {
         String owner = d.getUser() == null ? null : d.getUser().getName();
         return new NotebookInstance(Platform.MODELARTS_OLD, source, d.getId(), d.getName(),
                 StateMappings.map(Platform.MODELARTS_OLD, raw), raw, d.getFlavor(), cpu, gpu, gpuType, memory, image,
-                Times.parse(d.getCreationTimestamp(), ZoneId.of("UTC")),
-                Times.parse(d.getLatestUpdateTimestamp(), ZoneId.of("UTC")), url, owner, d);
+                Times.parse(d.getCreationTimestamp(), UTC),
+                Times.parse(d.getLatestUpdateTimestamp(), UTC), url, owner, d);
     }
 
     /** EIHealth: resources from flavor (cores, cards, GB); no flavor name; times are ISO-8601. */
@@ -70,7 +70,7 @@ public final class Normalize {
                 f == null ? null : toDouble(f.getCpu()), f == null ? null : toDouble(f.getGpu()), null,
                 f == null ? null : toDouble(f.getMemory()),
                 info == null ? null : join(info.getImageName(), info.getImageTag()),
-                Times.parse(e.getCreateTime(), ZoneId.of("UTC")), Times.parse(e.getUpdateTime(), ZoneId.of("UTC")),
+                Times.parse(e.getCreateTime(), UTC), Times.parse(e.getUpdateTime(), UTC),
                 blankToNull(e.getUrl()), e.getCreator(), e);
     }
 
@@ -103,9 +103,7 @@ public final class Normalize {
                 blankToNull(s.getUserName()), s);
     }
 
-    private static final Pattern SIZE = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]*)\\s*");
-
-    /** "64GiB", "64GB", "64G" -> 64; "512MiB", "512M" -> 0.5; a bare number is GiB. */
+    /** "64GiB", "64GB", "64G" -> 64; "512MiB", "512M" -> 0.5; a bare number is GiB (no regex: once per instance). */
     static Double gib(Object value) {
         if (value == null) {
             return null;
@@ -113,12 +111,18 @@ public final class Normalize {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        Matcher m = SIZE.matcher(value.toString());
-        if (!m.matches()) {
+        String s = value.toString().trim();
+        int end = s.length();
+        while (end > 0 && Character.isLetter(s.charAt(end - 1))) {
+            end--;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s.substring(0, end).trim());
+        } catch (NumberFormatException notANumber) {
             return null;
         }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2).toUpperCase(Locale.ROOT);
+        String unit = s.substring(end).toUpperCase(Locale.ROOT);
         return switch (unit) {
             case "", "G", "GB", "GIB" -> v;
             case "M", "MB", "MIB" -> v / 1024;

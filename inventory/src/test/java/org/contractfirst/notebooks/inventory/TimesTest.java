@@ -41,6 +41,20 @@ class TimesTest {
     }
 
     @Test
+    void theFastFormsAgreeWithJavaTime() {
+        // the hand-parsed forms give what java.time gives, across a year of seconds in both zones
+        ZoneId shanghai = Times.DEFAULT_SCNET_ZONE;
+        java.time.format.DateTimeFormatter zoneless = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        for (long t = Instant.parse("2023-01-01T00:00:00Z").getEpochSecond(); t < Instant.parse("2024-03-01T00:00:00Z").getEpochSecond(); t += 7919) {
+            Instant i = Instant.ofEpochSecond(t);
+            assertThat(Times.parse(i.toString(), shanghai)).isEqualTo(i);
+            String local = zoneless.format(i.atZone(shanghai));
+            assertThat(Times.parse(local, shanghai)).as(local).isEqualTo(i);
+        }
+        assertThat(Times.parse("2024-02-29 12:00:00", UTC)).isEqualTo(Instant.parse("2024-02-29T12:00:00Z"));
+    }
+
+    @Test
     void absentAndUnreadableValuesAreNull() {
         assertThat(Times.parse(null, UTC)).isNull();
         assertThat(Times.parse("", UTC)).isNull();
@@ -49,6 +63,10 @@ class TimesTest {
         assertThat(Times.parse("yesterday", UTC)).isNull();
         assertThat(Times.parse("2022-13-45 99:00:00", UTC)).isNull();
         assertThat(Times.parse("12345678901234567890", UTC)).isNull();
+        assertThat(Times.parse("2022-02-30 10:00:00", UTC)).as("no such day").isNull();
+        assertThat(Times.parse("2022-02-30T10:00:00Z", UTC)).isNull();
+        assertThat(Times.parse("2022-05-11 25:30:34", UTC)).isNull();
+        assertThat(Times.parse("2022-05-1x 19:30:34", UTC)).isNull();
     }
 
     @Test
