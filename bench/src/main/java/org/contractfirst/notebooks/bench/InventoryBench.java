@@ -124,20 +124,23 @@ public final class InventoryBench {
                     check(c.inventory.get(), n);
                 }
                 double[] direct = new double[rounds], inv = new double[rounds], ratio = new double[rounds];
+                double[] directCpu = new double[rounds], invCpu = new double[rounds], ratioCpu = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
                     boolean directFirst = r % 2 == 0;   // alternate, so that neither side always pays the other's GC
                     for (int side = 0; side < 2; side++) {
+                        long t0 = System.nanoTime(), c0 = cpuNanos();
                         if ((side == 0) == directFirst) {
-                            long t0 = System.nanoTime();
                             int size = c.direct.get().size();
                             direct[r] = (System.nanoTime() - t0) / 1e3 / size;
+                            directCpu[r] = (cpuNanos() - c0) / 1e3 / size;
                         } else {
-                            long t0 = System.nanoTime();
-                            InventoryResult result = c.inventory.get();
-                            inv[r] = (System.nanoTime() - t0) / 1e3 / result.instances().size();
+                            int size = c.inventory.get().instances().size();
+                            inv[r] = (System.nanoTime() - t0) / 1e3 / size;
+                            invCpu[r] = (cpuNanos() - c0) / 1e3 / size;
                         }
                     }
                     ratio[r] = inv[r] / direct[r];
+                    ratioCpu[r] = invCpu[r] / directCpu[r];
                 }
                 // heap: peak during one listing, and what its result holds (in use after GC, minus before)
                 System.gc();
@@ -151,6 +154,9 @@ public final class InventoryBench {
                 System.out.printf(Locale.ROOT, "  %-13s direct %.2f us/instance [%.2f - %.2f], inventory %.2f us/instance [%.2f - %.2f], "
                                 + "ratio median %.3f [%.3f - %.3f] (target <= 1.2)%n", c.name, median(direct), min(direct),
                         max(direct), median(inv), min(inv), max(inv), median(ratio), min(ratio), max(ratio));
+                System.out.printf(Locale.ROOT, "  %-13s CPU time of the JVM (server included): direct %.2f us/instance, inventory %.2f us/instance, "
+                                + "ratio median %.3f [%.3f - %.3f]%n", c.name, median(directCpu), median(invCpu), median(ratioCpu),
+                        min(ratioCpu), max(ratioCpu));
                 System.out.printf(Locale.ROOT, "  %-13s heap: in use before %.1f MB, peak during the listing %.1f MB, "
                                 + "after GC with the result held %.1f MB (the result: %.1f MB)%n", c.name, before / 1048576.0,
                         peak / 1048576.0, after / 1048576.0, (after - before) / 1048576.0);
@@ -239,6 +245,11 @@ public final class InventoryBench {
                 + "\"instanceServiceName\":\"Instances_2205113837\",\"gpuNumber\":1,\"cpuNumber\":3,\"ramSize\":15360,"
                 + "\"resourceGroup\":\"TeslaM40\",\"status\":\"Waiting\",\"createTime\":\"2022-05-11 19:30:34\",\"userName\":\"magic2\"}}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** CPU time of the whole JVM (every thread, the loopback server's too): less disturbed by other processes than wall time. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long usedHeap() {
