@@ -1,0 +1,342 @@
+package org.contractfirst.notebooks.inventory.cli;
+
+import org.contractfirst.notebooks.eihealth.EihealthClient;
+import org.contractfirst.notebooks.inventory.ConfigurationException;
+import org.contractfirst.notebooks.inventory.Inventory;
+import org.contractfirst.notebooks.inventory.InventoryResult;
+import org.contractfirst.notebooks.inventory.NotebookInstance;
+import org.contractfirst.notebooks.inventory.NotebookSource;
+import org.contractfirst.notebooks.inventory.NotebookState;
+import org.contractfirst.notebooks.inventory.Platform;
+import org.contractfirst.notebooks.inventory.SourceError;
+import org.contractfirst.notebooks.inventory.Times;
+import org.contractfirst.notebooks.modelarts.ModelArtsClient;
+import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.scnet.ScnetClient;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code bin/notebooks}: see {@link #HELP}. */
+public final class NotebooksCli {
+
+    /** Exit code of a command line that cannot be run as given (unknown option, unreadable config). */
+    public static final int EXIT_USAGE = 64;
+
+    static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+    /** The mock mode's identifiers: the SCNet one is the ID of the documented example. */
+    static final String MOCK_PROJECT_ID = "mock-project";
+    static final String MOCK_EIHEALTH_PROJECT_ID = "mock-eihealth-project";
+    static final String MOCK_SCNET_INSTANCE_ID = "4c1f43ddb030483e89b55413bee6c004";
+
+    static final String HELP = """
+            Usage: bin/notebooks list [--config FILE] [--platform P]... [--state S]... [--format table|json|csv]
+                   bin/notebooks --help
+
+            Lists the notebook instances of ModelArts (new and old DevEnviron), EIHealth and SCNet in one
+            normalized view. Every source is fetched at once, every page, each under its own deadline; a source
+            that fails is reported and never hides the others.
+
+            Options:
+              --config FILE      Sources to list (YAML or JSON; README "Notebook inventory" shows the format).
+                                 Default: $NOTEBOOKS_CONFIG; without either, Prism mocks of the four APIs are
+                                 started on free local ports, listed (their documented examples) and stopped.
+              --platform P       Only this platform: modelarts, modelarts-old, eihealth, scnet. Repeatable.
+              --state S          Only instances in this normalized state: PENDING, STARTING, RUNNING, UPDATING,
+                                 STOPPING, STOPPED, FAILED, DELETING, DELETED, UNKNOWN. Repeatable.
+              --format F         table (default), json (an array of instances) or csv.
+              --scnet-zone ZONE  Zone of SCNet's zone-less times (default: the config's scnetZone, else
+                                 Asia/Shanghai).
+              -h, --help         This text.
+
+            Output: instances on stdout. Errors go to stderr, one line per failed source (or SCNet instance):
+            with --format json a JSON object per line {"platform","source","instanceId","httpStatus","code",
+            "message","requestId"}, otherwise "error: ..." text.
+
+            Exit codes: 0 every source answered; 2 partial results (some sources failed); 1 no source
+            answered; 64 invalid command line or config file.
+
+            Environment (credentials are read only from the environment, never from the command line, and
+            never printed):
+              NOTEBOOKS_CONFIG            config file when --config is not given
+              HUAWEICLOUD_TOKEN           IAM token for ModelArts and EIHealth sources (X-Auth-Token)
+              HUAWEICLOUD_AK, HUAWEICLOUD_SK, HUAWEICLOUD_SECURITY_TOKEN
+                                          AK/SK signing instead of a token
+              SCNET_TOKEN                 SCNet API token
+              A source's tokenEnv / akEnv / skEnv / securityTokenEnv in the config names other variables.
+            """;
+
+    private NotebooksCli() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** The whole command; returns the exit code. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Path configFile = null;
+        Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+        Set<NotebookState> states = EnumSet.noneOf(NotebookState.class);
+        String format = "table";
+        String zoneOption = null;
+        boolean listCommand = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "-h", "--help", "help" -> {
+                        out.print(HELP);
+                        return 0;
+                    }
+                    case "list" -> listCommand = true;
+                    case "--config" -> configFile = Path.of(value(args, ++i, a));
+                    case "--platform" -> platforms.add(Platform.fromId(value(args, ++i, a)));
+                    case "--state" -> states.add(state(value(args, ++i, a)));
+                    case "--format" -> {
+                        format = value(args, ++i, a).toLowerCase(Locale.ROOT);
+                        if (!List.of("table", "json", "csv").contains(format)) {
+                            throw new IllegalArgumentException("unknown format '" + format + "' (table, json, csv)");
+                        }
+                    }
+                    case "--scnet-zone" -> zoneOption = value(args, ++i, a);
+                    default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+                }
+            }
+            if (!listCommand) {
+                throw new IllegalArgumentException("no command (list)");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("notebooks: " + e.getMessage());
+            err.println("Try 'bin/notebooks --help'.");
+            return EXIT_USAGE;
+        }
+        if (platforms.isEmpty()) {
+            platforms = EnumSet.allOf(Platform.class);
+        }
+        if (configFile == null && env.get("NOTEBOOKS_CONFIG") != null && !env.get("NOTEBOOKS_CONFIG").isBlank()) {
+            configFile = Path.of(env.get("NOTEBOOKS_CONFIG"));
+        }
+
+        PrismMocks mocks = null;
+        InventoryConfig config;
+        try {
+            if (configFile != null) {
+                config = InventoryConfig.read(configFile);
+            } else {
+                err.println("notebooks: no --config: listing Prism mocks of the four APIs (their documented examples)");
+                mocks = PrismMocks.start(home(env), platforms);
+                config = mockConfig(mocks, platforms);
+                env = Map.of("HUAWEICLOUD_TOKEN", "mock-token", "SCNET_TOKEN", "mock-token");  // the mocks check presence only
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("notebooks: " + (configFile != null ? "cannot read " + configFile + ": " : "") + e.getMessage());
+            return EXIT_USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        try {
+            ZoneId zone;
+            Duration deadline;
+            List<NotebookSource> sources;
+            try {
+                zone = ZoneId.of(zoneOption != null ? zoneOption
+                        : config.scnetZone != null ? config.scnetZone : Times.DEFAULT_SCNET_ZONE.getId());
+                deadline = config.deadline == null ? DEFAULT_DEADLINE : InventoryConfig.duration(config.deadline);
+                sources = sources(config, env, platforms, zone, deadline);
+            } catch (RuntimeException e) {
+                err.println("notebooks: invalid configuration: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            InventoryResult result = Inventory.list(sources);
+            List<NotebookInstance> shown = new ArrayList<>();
+            for (NotebookInstance n : result.instances()) {
+                if (states.isEmpty() || states.contains(n.state())) {
+                    shown.add(n);
+                }
+            }
+            switch (format) {
+                case "json" -> out.print(Output.json(shown));
+                case "csv" -> out.print(Output.csv(shown));
+                default -> out.print(Output.table(shown));
+            }
+            for (SourceError e : result.errors()) {
+                err.println(format.equals("json") ? Output.errorJson(e) : Output.errorText(e));
+            }
+            out.flush();
+            return result.outcome().exitCode();
+        } finally {
+            if (mocks != null) {
+                mocks.close();
+            }
+        }
+    }
+
+    /** The sources of the config that are on the selected platforms; one whose settings are missing fails alone. */
+    static List<NotebookSource> sources(InventoryConfig config, Map<String, String> env, Set<Platform> platforms,
+                                        ZoneId zone, Duration defaultDeadline) {
+        List<NotebookSource> sources = new ArrayList<>();
+        for (InventoryConfig.SourceConfig s : config.sources) {
+            if (s.platform == null) {
+                throw new IllegalArgumentException("a source has no platform");
+            }
+            Platform platform = Platform.fromId(s.platform);
+            if (!platforms.contains(platform)) {
+                continue;
+            }
+            String name = s.name != null ? s.name : platform.id();
+            Duration deadline = s.deadline != null ? InventoryConfig.duration(s.deadline) : defaultDeadline;
+            try {
+                sources.add(source(platform, name, s, env, zone, deadline));
+            } catch (ConfigurationException e) {
+                sources.add(new NotebookSource(platform, name, deadline, sink -> {
+                    throw e;
+                }));
+            }
+        }
+        return sources;
+    }
+
+    private static NotebookSource source(Platform platform, String name, InventoryConfig.SourceConfig s,
+                                         Map<String, String> env, ZoneId zone, Duration deadline) {
+        // The deadline bounds every call too, so that a source past it stops instead of running on.
+        ClientOptions options = ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), deadline);
+        switch (platform) {
+            case MODELARTS, MODELARTS_OLD -> {
+                ModelArtsClient.Builder b = ModelArtsClient.builder().options(options);
+                endpoint(b, s, name, ModelArtsClient::regionUrl);
+                huaweiAuth(b::token, b::akSk, s, env, name);
+                String project = required(s.projectId, "projectId", name);
+                ModelArtsClient client = b.build();
+                return platform == Platform.MODELARTS
+                        ? NotebookSource.modelArts(name, client, project, deadline)
+                        : NotebookSource.modelArtsOld(name, client, project, deadline);
+            }
+            case EIHEALTH -> {
+                EihealthClient.Builder b = EihealthClient.builder().options(options);
+                endpoint(b, s, name, EihealthClient::regionUrl);
+                huaweiAuth(b::token, b::akSk, s, env, name);
+                return NotebookSource.eihealth(name, b.build(), required(s.projectId, "projectId", name),
+                        required(s.eihealthProjectId, "eihealthProjectId", name), deadline);
+            }
+            case SCNET -> {
+                ScnetClient.Builder b = ScnetClient.builder().options(options);
+                b.baseUrl(required(s.endpoint, "endpoint", name));
+                String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "SCNET_TOKEN";
+                b.token(requiredEnv(env, tokenEnv, name));
+                if (s.instanceIds == null || s.instanceIds.isEmpty()) {
+                    throw new ConfigurationException(name + ": no instanceIds (SCNet documents detail by ID only)");
+                }
+                return NotebookSource.scnet(name, b.build(), s.instanceIds, zone, deadline);
+            }
+            default -> throw new IllegalStateException(platform.toString());
+        }
+    }
+
+    private static void endpoint(ClientBuilder<?> b, InventoryConfig.SourceConfig s, String name,
+                                 java.util.function.UnaryOperator<String> regionUrl) {
+        if (s.endpoint != null) {
+            b.baseUrl(s.endpoint.endsWith("/") ? s.endpoint : s.endpoint + "/");
+        } else if (s.region != null) {
+            b.baseUrl(regionUrl.apply(s.region));
+        } else {
+            throw new ConfigurationException(name + ": neither region nor endpoint");
+        }
+    }
+
+    private static void huaweiAuth(java.util.function.Function<String, ?> token,
+                                   java.util.function.Function<AkSkCredentials, ?> akSk,
+                                   InventoryConfig.SourceConfig s, Map<String, String> env, String name) {
+        String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "HUAWEICLOUD_TOKEN";
+        String akEnv = s.akEnv != null ? s.akEnv : "HUAWEICLOUD_AK";
+        String skEnv = s.skEnv != null ? s.skEnv : "HUAWEICLOUD_SK";
+        String stEnv = s.securityTokenEnv != null ? s.securityTokenEnv : "HUAWEICLOUD_SECURITY_TOKEN";
+        String t = env.get(tokenEnv);
+        if (t != null && !t.isBlank()) {
+            token.apply(t);
+        } else if (present(env, akEnv) && present(env, skEnv)) {
+            akSk.apply(new AkSkCredentials(env.get(akEnv), env.get(skEnv),
+                    present(env, stEnv) ? env.get(stEnv) : null, s.projectId));
+        } else {
+            throw new ConfigurationException(name + ": no credentials: set " + tokenEnv + ", or " + akEnv + " and " + skEnv);
+        }
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
+    }
+
+    private static String requiredEnv(Map<String, String> env, String variable, String name) {
+        if (!present(env, variable)) {
+            throw new ConfigurationException(name + ": no credentials: set " + variable);
+        }
+        return env.get(variable);
+    }
+
+    private static String required(String value, String what, String name) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(name + ": no " + what);
+        }
+        return value;
+    }
+
+    /** The embedded default: one source per API, against its mock. */
+    static InventoryConfig mockConfig(PrismMocks mocks, Set<Platform> platforms) {
+        InventoryConfig config = new InventoryConfig();
+        for (Platform p : Platform.values()) {
+            if (!platforms.contains(p)) {
+                continue;
+            }
+            InventoryConfig.SourceConfig s = new InventoryConfig.SourceConfig();
+            s.platform = p.id();
+            s.name = p.id() + "-mock";
+            s.endpoint = mocks.baseUrl(p);
+            s.projectId = MOCK_PROJECT_ID;
+            s.eihealthProjectId = MOCK_EIHEALTH_PROJECT_ID;
+            s.instanceIds = List.of(MOCK_SCNET_INSTANCE_ID);
+            config.sources.add(s);
+        }
+        return config;
+    }
+
+    private static Path home(Map<String, String> env) {
+        String home = System.getProperty("notebooks.home");
+        if (home == null) {
+            home = env.getOrDefault("NOTEBOOKS_HOME", ".");
+        }
+        return Path.of(home);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static NotebookState state(String s) {
+        try {
+            return NotebookState.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown state '" + s + "' (" + java.util.Arrays.toString(NotebookState.values()) + ")");
+        }
+    }
+}
