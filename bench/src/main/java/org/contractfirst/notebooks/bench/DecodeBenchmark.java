@@ -1,7 +1,12 @@
 package org.contractfirst.notebooks.bench;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.ClassIntrospector;
 import com.huaweicloud.sdk.core.utils.JsonUtils;
 import com.huaweicloud.sdk.eihealth.v1.model.ListNotebookResponse;
 import okhttp3.MediaType;
@@ -28,6 +33,7 @@ import retrofit2.Converter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,7 +52,13 @@ import java.util.concurrent.TimeUnit;
  *     ({@code DefaultHttpResponse} reads {@code ResponseBody.string()}), then
  *     {@code JsonUtils.toObjectIgnoreUnknown(body, ListNotebookResponse.class)} with the SDK's own mapper,
  *     then the status code set on the response; from the same kind of body as the converter.</li>
+ * <li>{@code *_converterNoAny}: the same converter over a second generated mapper (a fresh {@code new JSON().getMapper()})
+ *     whose mix-ins disable every model's {@code @JsonAnySetter}/{@code @JsonAnyGetter} ({@link #withoutUnknownFieldKeeping}):
+ *     the generated converter as it was before the models kept unknown properties; their ratio is what keeping them
+ *     costs.</li>
  * </ul>
+ * {@code modelartsUnknown_*} decode the ModelArts page with three undeclared properties in every item
+ * ({@link SeedPages#modelartsNotebooksWithUnknownFields}): kept, or skipped by the mapper without the any-setter.
  * {@code eihealth} is the vendor's example ({@code flavor.cpu/gpu/memory} as strings, which the SDK rejects);
  * {@code eihealthNumeric} the same page with numbers, which all three decode.
  */
@@ -64,16 +76,21 @@ public class DecodeBenchmark {
     byte[] eihealthNumeric;
     byte[] modelartsNotebooks;
     byte[] devEnvInstances;
+    byte[] modelartsUnknown;
 
     /** The same pages, held in okio segments as a call's buffered body holds them. */
     Buffer eihealthBody;
     Buffer eihealthNumericBody;
     Buffer modelartsNotebooksBody;
     Buffer devEnvInstancesBody;
+    Buffer modelartsUnknownBody;
 
     Converter<ResponseBody, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse> eihealthConverter;
     Converter<ResponseBody, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse> modelartsConverter;
     Converter<ResponseBody, DeInstanceList> devEnvConverter;
+    Converter<ResponseBody, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse> eihealthConverterNoAny;
+    Converter<ResponseBody, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse> modelartsConverterNoAny;
+    Converter<ResponseBody, DeInstanceList> devEnvConverterNoAny;
 
     ObjectMapper plain;
 
@@ -87,6 +104,8 @@ public class DecodeBenchmark {
         eihealthNumericBody = new Buffer().write(eihealthNumeric);
         modelartsNotebooksBody = new Buffer().write(modelartsNotebooks);
         devEnvInstancesBody = new Buffer().write(devEnvInstances);
+        modelartsUnknown = SeedPages.modelartsNotebooksWithUnknownFields(SeedPages.ITEMS);
+        modelartsUnknownBody = new Buffer().write(modelartsUnknown);
 
         eihealthConverter = converter(new org.contractfirst.notebooks.eihealth.invoker.JSON().getMapper(),
                 org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
@@ -94,6 +113,11 @@ public class DecodeBenchmark {
         modelartsConverter = converter(modelartsMapper, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
         devEnvConverter = converter(modelartsMapper, DeInstanceList.class);
 
+        eihealthConverterNoAny = converter(withoutUnknownFieldKeeping(new org.contractfirst.notebooks.eihealth.invoker.JSON().getMapper()),
+                org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
+        ObjectMapper modelartsMapperNoAny = withoutUnknownFieldKeeping(new org.contractfirst.notebooks.modelarts.invoker.JSON().getMapper());
+        modelartsConverterNoAny = converter(modelartsMapperNoAny, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
+        devEnvConverterNoAny = converter(modelartsMapperNoAny, DeInstanceList.class);
 
         plain = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
@@ -106,6 +130,47 @@ public class DecodeBenchmark {
      */
     static ResponseBody body(Buffer page) {
         return ResponseBody.create(page.copy(), JSON, page.size());
+    }
+
+    /**
+     * {@code mapper} (a generated one, not yet used) with every generated model's unknown-property handling switched
+     * off by a mix-in: {@code putAdditionalProperty} is no longer the any-setter, {@code getAdditionalProperties} no
+     * longer the any-getter (nor a property), so unknown properties are skipped ({@code FAIL_ON_UNKNOWN_PROPERTIES}
+     * is off in the generated mapper), as before the models kept them. The mix-in applies to every class that
+     * declares {@code putAdditionalProperty(String, JsonNode)}, i.e. every generated model.
+     */
+    static ObjectMapper withoutUnknownFieldKeeping(ObjectMapper mapper) {
+        mapper.setMixInResolver(new ClassIntrospector.MixInResolver() {
+            @Override
+            public Class<?> findMixInClassFor(Class<?> cls) {
+                return keepsUnknownProperties(cls) ? NoUnknownProperties.class : null;
+            }
+
+            @Override
+            public ClassIntrospector.MixInResolver copy() {
+                return this;
+            }
+        });
+        return mapper;
+    }
+
+    static boolean keepsUnknownProperties(Class<?> cls) {
+        try {
+            cls.getDeclaredMethod("putAdditionalProperty", String.class, JsonNode.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Mix-in: the generated models' any-setter and any-getter disabled (methods matched by name and parameters). */
+    abstract static class NoUnknownProperties {
+        @JsonAnySetter(enabled = false)
+        abstract Object putAdditionalProperty(String name, JsonNode value);
+
+        @JsonAnyGetter(enabled = false)
+        @JsonIgnore
+        abstract Map<String, JsonNode> getAdditionalProperties();
     }
 
     /** The converter Retrofit picks for {@code type} in the client's stack (same factories, same order). */
@@ -129,6 +194,11 @@ public class DecodeBenchmark {
         return plain.readValue(eihealth, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
     }
 
+    @Benchmark
+    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealth_converterNoAny() throws IOException {
+        return eihealthConverterNoAny.convert(body(eihealthBody));
+    }
+
     // ---- EIHealth, numbers for cpu/gpu/memory (the form the official SDK accepts) ----
 
     @Benchmark
@@ -139,6 +209,11 @@ public class DecodeBenchmark {
     @Benchmark
     public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealthNumeric_jackson() throws IOException {
         return plain.readValue(eihealthNumeric, org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse.class);
+    }
+
+    @Benchmark
+    public org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse eihealthNumeric_converterNoAny() throws IOException {
+        return eihealthConverterNoAny.convert(body(eihealthNumericBody));
     }
 
     @Benchmark
@@ -161,6 +236,23 @@ public class DecodeBenchmark {
         return plain.readValue(modelartsNotebooks, org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse.class);
     }
 
+    @Benchmark
+    public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsNotebooks_converterNoAny() throws IOException {
+        return modelartsConverterNoAny.convert(body(modelartsNotebooksBody));
+    }
+
+    // ---- ModelArts notebooks with three undeclared properties per item ----
+
+    @Benchmark
+    public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsUnknown_converter() throws IOException {
+        return modelartsConverter.convert(body(modelartsUnknownBody));
+    }
+
+    @Benchmark
+    public org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse modelartsUnknown_converterNoAny() throws IOException {
+        return modelartsConverterNoAny.convert(body(modelartsUnknownBody));
+    }
+
     // ---- ModelArts (old version) demanager instances ----
 
     @Benchmark
@@ -171,5 +263,10 @@ public class DecodeBenchmark {
     @Benchmark
     public DeInstanceList devEnvInstances_jackson() throws IOException {
         return plain.readValue(devEnvInstances, DeInstanceList.class);
+    }
+
+    @Benchmark
+    public DeInstanceList devEnvInstances_converterNoAny() throws IOException {
+        return devEnvConverterNoAny.convert(body(devEnvInstancesBody));
     }
 }

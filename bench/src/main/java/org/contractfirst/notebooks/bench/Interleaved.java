@@ -32,8 +32,13 @@ public final class Interleaved {
             new Pair("EIHealth (numeric): converter / plain Jackson", "eihealthNumeric_converter", "eihealthNumeric_jackson", ">= 0.95"),
             new Pair("ModelArts notebooks: converter / plain Jackson", "modelartsNotebooks_converter", "modelartsNotebooks_jackson", ">= 0.95"),
             new Pair("demanager instances: converter / plain Jackson", "devEnvInstances_converter", "devEnvInstances_jackson", ">= 0.95"),
-            new Pair("EIHealth (numeric): converter / official SDK", "eihealthNumeric_converter", "eihealthNumeric_officialSdk", ">= 1.3"),
+            new Pair("EIHealth (numeric): converter / official SDK", "eihealthNumeric_converter", "eihealthNumeric_officialSdk", ">= 1.5"),
             new Pair("EIHealth (numeric): plain Jackson / official SDK", "eihealthNumeric_jackson", "eihealthNumeric_officialSdk", "(ceiling)"),
+            new Pair("EIHealth (vendor example): keeping unknown fields, converter / converter without", "eihealth_converter", "eihealth_converterNoAny", ">= 0.952 (cost <= 5 %)"),
+            new Pair("EIHealth (numeric): keeping unknown fields, converter / converter without", "eihealthNumeric_converter", "eihealthNumeric_converterNoAny", ">= 0.952 (cost <= 5 %)"),
+            new Pair("ModelArts notebooks: keeping unknown fields, converter / converter without", "modelartsNotebooks_converter", "modelartsNotebooks_converterNoAny", ">= 0.952 (cost <= 5 %)"),
+            new Pair("demanager instances: keeping unknown fields, converter / converter without", "devEnvInstances_converter", "devEnvInstances_converterNoAny", ">= 0.952 (cost <= 5 %)"),
+            new Pair("ModelArts WITH 3 unknown fields per item: kept / skipped", "modelartsUnknown_converter", "modelartsUnknown_converterNoAny", "(no target)"),
             new Pair("ModelArts: converter without its peek / plain Jackson", "noPeek", "modelartsNotebooks_jackson", ""),
             new Pair("ModelArts: plain mapper from a stream / from bytes", "plainMapperStream", "modelartsNotebooks_jackson", ""));
 
@@ -53,13 +58,19 @@ public final class Interleaved {
         Map<String, Callable<Object>> variants = new LinkedHashMap<>();
         variants.put("eihealth_converter", d::eihealth_converter);
         variants.put("eihealth_jackson", d::eihealth_jackson);
+        variants.put("eihealth_converterNoAny", d::eihealth_converterNoAny);
         variants.put("eihealthNumeric_converter", d::eihealthNumeric_converter);
         variants.put("eihealthNumeric_jackson", d::eihealthNumeric_jackson);
+        variants.put("eihealthNumeric_converterNoAny", d::eihealthNumeric_converterNoAny);
         variants.put("eihealthNumeric_officialSdk", d::eihealthNumeric_officialSdk);
         variants.put("modelartsNotebooks_converter", d::modelartsNotebooks_converter);
         variants.put("modelartsNotebooks_jackson", d::modelartsNotebooks_jackson);
+        variants.put("modelartsNotebooks_converterNoAny", d::modelartsNotebooks_converterNoAny);
+        variants.put("modelartsUnknown_converter", d::modelartsUnknown_converter);
+        variants.put("modelartsUnknown_converterNoAny", d::modelartsUnknown_converterNoAny);
         variants.put("devEnvInstances_converter", d::devEnvInstances_converter);
         variants.put("devEnvInstances_jackson", d::devEnvInstances_jackson);
+        variants.put("devEnvInstances_converterNoAny", d::devEnvInstances_converterNoAny);
         variants.put("noPeek", c::generatedReaderBodyStream);
         variants.put("plainMapperStream", c::plainMapperStream);
 
@@ -72,7 +83,7 @@ public final class Interleaved {
         variants.keySet().forEach(k -> System.out.printf("%-40s %12.0f %12.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
         System.out.printf("%nthroughput ratios, per round (same ~100 ms window): median [interquartile range], %d rounds%n", rounds);
         for (Pair pair : PAIRS) {
-            System.out.printf("%-66s wall %s   cpu %s   target %s%n", pair.name(),
+            System.out.printf("%-82s wall %s   cpu %s   target %s%n", pair.name(),
                     ratios(wall.get(pair.denominator()), wall.get(pair.numerator())),
                     ratios(cpu.get(pair.denominator()), cpu.get(pair.numerator())), pair.target());
         }

@@ -32,8 +32,13 @@ public final class Report {
             new Ratio("EIHealth (numeric): converter / plain Jackson", "DecodeBenchmark.eihealthNumeric_converter", "DecodeBenchmark.eihealthNumeric_jackson", "score", ">= 0.95"),
             new Ratio("ModelArts notebooks: converter / plain Jackson", "DecodeBenchmark.modelartsNotebooks_converter", "DecodeBenchmark.modelartsNotebooks_jackson", "score", ">= 0.95"),
             new Ratio("demanager instances: converter / plain Jackson", "DecodeBenchmark.devEnvInstances_converter", "DecodeBenchmark.devEnvInstances_jackson", "score", ">= 0.95"),
-            new Ratio("EIHealth (numeric): converter / official SDK", "DecodeBenchmark.eihealthNumeric_converter", "DecodeBenchmark.eihealthNumeric_officialSdk", "score", ">= 1.3"),
+            new Ratio("EIHealth (numeric): converter / official SDK", "DecodeBenchmark.eihealthNumeric_converter", "DecodeBenchmark.eihealthNumeric_officialSdk", "score", ">= 1.5"),
             new Ratio("EIHealth (numeric): plain Jackson / official SDK", "DecodeBenchmark.eihealthNumeric_jackson", "DecodeBenchmark.eihealthNumeric_officialSdk", "score", "(ceiling)"),
+            new Ratio("EIHealth (vendor example): keeping unknown fields, converter / without", "DecodeBenchmark.eihealth_converter", "DecodeBenchmark.eihealth_converterNoAny", "score", ">= 0.952"),
+            new Ratio("EIHealth (numeric): keeping unknown fields, converter / without", "DecodeBenchmark.eihealthNumeric_converter", "DecodeBenchmark.eihealthNumeric_converterNoAny", "score", ">= 0.952"),
+            new Ratio("ModelArts notebooks: keeping unknown fields, converter / without", "DecodeBenchmark.modelartsNotebooks_converter", "DecodeBenchmark.modelartsNotebooks_converterNoAny", "score", ">= 0.952"),
+            new Ratio("demanager instances: keeping unknown fields, converter / without", "DecodeBenchmark.devEnvInstances_converter", "DecodeBenchmark.devEnvInstances_converterNoAny", "score", ">= 0.952"),
+            new Ratio("ModelArts WITH 3 unknown fields per item: kept / skipped", "DecodeBenchmark.modelartsUnknown_converter", "DecodeBenchmark.modelartsUnknown_converterNoAny", "score", ""),
             new Ratio("call p50: generated client / hand-written (streamed)", "CallBenchmark.generatedClient", "CallBenchmark.handWritten", "50.0", "<= 1.1"),
             new Ratio("call p90: generated client / hand-written (streamed)", "CallBenchmark.generatedClient", "CallBenchmark.handWritten", "90.0", ""),
             new Ratio("call p99: generated client / hand-written (streamed)", "CallBenchmark.generatedClient", "CallBenchmark.handWritten", "99.0", ""),
@@ -100,7 +105,7 @@ public final class Report {
                 }
             }
             if (!values.isEmpty()) {
-                System.out.printf("%-66s %6.3f  [%.3f - %.3f]  n=%d  target %s%n", ratio.name(), median(values),
+                System.out.printf("%-72s %6.3f  [%.3f - %.3f]  n=%d  target %s%n", ratio.name(), median(values),
                         Collections.min(values), Collections.max(values), values.size(), ratio.target());
             }
         }
@@ -122,7 +127,7 @@ public final class Report {
                 }
             }
             if (!values.isEmpty()) {
-                System.out.printf("%-66s %6.3f  [%.3f - %.3f]  n=%d%n", ratio.name().replace("call p50", "call CPU").replace(" p50", " CPU"),
+                System.out.printf("%-72s %6.3f  [%.3f - %.3f]  n=%d%n", ratio.name().replace("call p50", "call CPU").replace(" p50", " CPU"),
                         median(values), Collections.min(values), Collections.max(values), values.size());
             }
         }

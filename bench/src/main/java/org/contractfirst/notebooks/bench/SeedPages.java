@@ -89,6 +89,28 @@ public final class SeedPages {
         return bytes(seed);
     }
 
+    /**
+     * The ModelArts notebooks page with three properties the spec does not declare in every item (about 110 bytes
+     * each: a string array, a two-field object, a string), as a newer edition of the service might send them: the
+     * generated models keep them ({@code getAdditionalProperties()}).
+     */
+    public static byte[] modelartsNotebooksWithUnknownFields(int items) {
+        try {
+            ObjectNode page = (ObjectNode) MAPPER.readTree(modelartsNotebooks(items));
+            int i = 0;
+            for (JsonNode item : page.get("data")) {
+                ObjectNode n = (ObjectNode) item;
+                n.putArray("billing_items").add("PRE_PAID").add("STORAGE");
+                n.putObject("user").put("id", vary("u-0000-000000000000", i)).put("name", "user_" + i);
+                n.put("affinity_type", i % 2 == 0 ? "RUNTIME" : "NONE");
+                i++;
+            }
+            return bytes(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** ModelArts (old version) DeInstanceList (GET /v1/{project_id}/demanager/instances). */
     public static byte[] devEnvInstances(int items) {
         ObjectNode seed = seed("modelarts-list-devenv-instances.json");
