@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
@@ -15,8 +17,6 @@ import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import org.contractfirst.notebooks.runtime.ScnetApiException;
 import org.contractfirst.notebooks.scnet.ScnetClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,19 +40,10 @@ class FaultMatrixTest {
 
     private static final String PAGE = "{\"count\":1,\"notebooks\":[{\"id\":\"nb-1\",\"name\":\"n\"}]}";
 
-    private MockWebServer server;
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
 
     private ClientOptions options() {
         return ClientOptions.defaults()

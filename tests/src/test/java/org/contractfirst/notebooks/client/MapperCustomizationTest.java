@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,8 +14,6 @@ import org.contractfirst.notebooks.modelarts.invoker.JSON;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.runtime.ApiException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,18 +29,9 @@ import static org.contractfirst.notebooks.contract.support.Fixtures.seedExample;
  */
 class MapperCustomizationTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
 
     private ModelArtsClient client(UnaryOperator<ModelArtsClient.Builder> customize) {
         return customize.apply(ModelArtsClient.builder().baseUrl(server.url("/").toString()).token("mapper-test-token")).build();

@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
@@ -16,8 +18,6 @@ import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
 import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,19 +33,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The lazy offset/limit streams of the three list operations, checked on the requests the server saw. */
 class PaginationTest {
 
-    private MockWebServer server;
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
 
     /** Serves {@code total} items, {@code limit} from {@code offset}; the body is built by {@code page}. */
     private void serve(int total, PageBody page, int failAtOffset) {

@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
@@ -11,8 +13,6 @@ import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.scnet.ScnetClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,19 +35,10 @@ class RedactionTest {
     private static final String SECURITY_TOKEN = "fake-security-token-0a1b2c";
     private static final List<String> SECRETS = List.of(IAM_TOKEN, SCNET_TOKEN, SECRET_KEY, SECURITY_TOKEN);
 
-    private MockWebServer server;
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
     private final List<String> captured = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
 
     private ClientOptions loggingOptions() {
         return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())

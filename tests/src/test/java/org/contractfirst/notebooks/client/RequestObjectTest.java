@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -19,8 +21,6 @@ import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -44,18 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RequestObjectTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
 
     private ModelArtsClient modelarts() {
         return ModelArtsClient.builder().baseUrl(server.url("/").toString()).token("request-test-token")

@@ -1,5 +1,7 @@
 package org.contractfirst.notebooks.contract;
 
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.contractfirst.notebooks.contract.support.Clients;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -18,8 +20,6 @@ import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,18 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeedExampleDecodingTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
 
     private void serve(String fixture) throws IOException {
         server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(Fixtures.seedExample(fixture)));
