@@ -76,14 +76,19 @@ class BenchmarkSmokeTest {
         assertThat(b.modelartsNotebooks_converterNoAny()).isEqualTo(notebooks);
         assertThat(b.devEnvInstances_converterNoAny()).isEqualTo(b.devEnvInstances_converter());
 
-        // the page with three undeclared properties per item: kept by the generated mapper ...
+        // the page with three undeclared properties per item (undeclared today: a spec that declares one fails here) ...
+        var mapper = new org.contractfirst.notebooks.modelarts.invoker.JSON().getMapper();
+        var declared = mapper.getSerializationConfig().introspect(mapper.constructType(NotebookResp.class))
+                .findProperties().stream().map(p -> p.getName()).toList();
+        assertThat(declared).as("properties NotebookResp declares").contains("id", "status").doesNotContainAnyElementsOf(SeedPages.UNKNOWN_FIELDS);
+        // ... kept by the generated mapper ...
         ListNotebooksResponse kept = b.modelartsUnknown_converter();
         assertThat(kept.getData()).hasSize(SeedPages.ITEMS);
         NotebookResp item = kept.getData().get(7);
-        assertThat(item.getAdditionalProperties()).containsOnlyKeys("billing_items", "user", "affinity_type");
-        assertThat(item.getAdditionalProperty("user").get("name").asText()).isEqualTo("user_7");
+        assertThat(item.getAdditionalProperties()).containsOnlyKeys(SeedPages.UNKNOWN_FIELDS);
+        assertThat(item.getAdditionalProperty("requester").get("name").asText()).isEqualTo("user_7");
         assertThat(item.getAdditionalProperty("affinity_type").asText()).isEqualTo("NONE");
-        assertThat(item.getAdditionalProperty("billing_items").get(1).asText()).isEqualTo("STORAGE");
+        assertThat(item.getAdditionalProperty("quota_items").get(1).asText()).isEqualTo("STORAGE");
         assertThat(kept.getData()).allSatisfy(n -> assertThat(n.getAdditionalProperties()).hasSize(3));
         assertThat(kept.getAdditionalProperties()).isEmpty();
         assertThat(kept).isNotEqualTo(notebooks);
