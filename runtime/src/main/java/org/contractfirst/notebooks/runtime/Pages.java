@@ -35,6 +35,17 @@ public final class Pages {
         return stream(0, pageSize, fetcher, items, total);
     }
 
+    /**
+     * Every item a list request selects, from its {@code offset} (a record offset; {@code null}: 0) on, pages of
+     * its {@code limit} ({@code null}: {@code defaultPageSize}): what the clients' {@code all...} helpers pass.
+     */
+    public static <P, T> Stream<T> stream(Integer requestOffset, Integer requestLimit, int defaultPageSize,
+                                          PageFetcher<P> fetcher, Function<P, List<T>> items,
+                                          Function<P, ? extends Number> total) {
+        return stream(requestOffset == null ? 0 : requestOffset, requestLimit == null ? defaultPageSize : requestLimit,
+                fetcher, items, total);
+    }
+
     /** Every item from {@code firstOffset} on (a record offset), {@code pageSize} at a time. */
     public static <P, T> Stream<T> stream(int firstOffset, int pageSize, PageFetcher<P> fetcher, Function<P, List<T>> items,
                                           Function<P, ? extends Number> total) {

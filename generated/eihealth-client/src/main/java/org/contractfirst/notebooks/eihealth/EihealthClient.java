@@ -50,8 +50,7 @@ public final class EihealthClient {
      * {@code offset} (else 0), until the reported count.
      */
     public Stream<NotebookEntity> allNotebooks(ListNotebooksRequest request) {
-        return Pages.stream(request.getOffset() == null ? 0 : request.getOffset(),
-                request.getLimit() == null ? DEFAULT_PAGE_SIZE : request.getLimit(),
+        return Pages.stream(request.getOffset(), request.getLimit(), DEFAULT_PAGE_SIZE,
                 (offset, limit) -> notebooks.listNotebooks(request.toBuilder().offset(offset).limit(limit).build())
                         .execute().body(),
                 ListNotebooksResponse::getNotebooks, ListNotebooksResponse::getCount);

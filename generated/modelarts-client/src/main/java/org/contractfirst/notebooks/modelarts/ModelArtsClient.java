@@ -69,7 +69,7 @@ public final class ModelArtsClient {
      * {@code offset} (else 0), until the reported total.
      */
     public Stream<NotebookResp> allNotebooks(ListNotebooksRequest request) {
-        return Pages.stream(offsetOf(request.getOffset()), pageSizeOf(request.getLimit()),
+        return Pages.stream(request.getOffset(), request.getLimit(), DEFAULT_PAGE_SIZE,
                 (offset, limit) -> devEnviron.listNotebooks(request.toBuilder().offset(offset).limit(limit).build())
                         .execute().body(),
                 ListNotebooksResponse::getData, ListNotebooksResponse::getTotal);
@@ -80,7 +80,7 @@ public final class ModelArtsClient {
      * request's {@code limit} (else {@value #DEFAULT_PAGE_SIZE}) from its {@code offset} (else 0).
      */
     public Stream<DeInstance> allDevEnvInstances(ListDevEnvInstancesRequest request) {
-        return Pages.stream(offsetOf(request.getOffset()), pageSizeOf(request.getLimit()),
+        return Pages.stream(request.getOffset(), request.getLimit(), DEFAULT_PAGE_SIZE,
                 (offset, limit) -> devEnvironOldVersion.listDevEnvInstances(
                         request.toBuilder().offset(offset).limit(limit).build()).execute().body(),
                 DeInstanceList::getInstances, DeInstanceList::getTotalCount);
@@ -88,14 +88,6 @@ public final class ModelArtsClient {
 
     /** Page size of the pagination helpers when the request sets no {@code limit}. */
     public static final int DEFAULT_PAGE_SIZE = 100;
-
-    private static int pageSizeOf(Integer limit) {
-        return limit == null ? DEFAULT_PAGE_SIZE : limit;
-    }
-
-    private static int offsetOf(Integer offset) {
-        return offset == null ? 0 : offset;
-    }
 
     public static final class Builder extends ClientBuilder<Builder> {
 
