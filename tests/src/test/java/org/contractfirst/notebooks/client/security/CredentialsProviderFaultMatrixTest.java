@@ -6,6 +6,7 @@ import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.client.support.MockWebServerExtension;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
@@ -18,8 +19,8 @@ import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider;
 import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider.Expiring;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,17 +65,13 @@ class CredentialsProviderFaultMatrixTest {
     private static final String TOKEN_2 = "MIIZ-fake-provider-token-two-22bb";
 
     private final List<String> captured = new CopyOnWriteArrayList<>();
-    private MockWebServer server;
+    @RegisterExtension
+    final MockWebServerExtension mock = new MockWebServerExtension();
+    private final MockWebServer server = mock.server();
 
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
+    /** Runs before the extension shuts the server down: nothing secret in what the clients logged or threw. */
     @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
+    void noSecretWasPrinted() {
         List<String> secrets = new ArrayList<>(SecurityClients.SECRETS);
         secrets.addAll(List.of(TOKEN_1, TOKEN_2, "fake-temporary-sk-", "fake-temporary-security-token-"));
         String all = String.join("\n", captured);
