@@ -264,8 +264,7 @@ public final class NotebooksCli {
     }
 
     /** The config's projectId, else (credentials: default) the chain's, looked up when the source is listed. */
-    private static Supplier<String> project(InventoryConfig.SourceConfig s, String name,
-                                                                DefaultCredentialsChain chain) {
+    private static Supplier<String> project(InventoryConfig.SourceConfig s, String name, DefaultCredentialsChain chain) {
         if (s.projectId != null && !s.projectId.isBlank() || chain == null) {
             String project = required(s.projectId, "projectId", name);
             return () -> project;
