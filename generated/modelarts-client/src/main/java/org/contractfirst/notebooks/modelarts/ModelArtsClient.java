@@ -19,6 +19,7 @@ import org.contractfirst.notebooks.runtime.TokenAuth;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.AkSkSigningInterceptor;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
+import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
 import retrofit2.Retrofit;
 
 import java.util.stream.Stream;
@@ -126,6 +127,18 @@ public final class ModelArtsClient {
         /** Temporary AK/SK with a security token, from {@code credentials} before each request; refreshed the same way as {@link #tokenProvider}. */
         public Builder akSkProvider(CredentialsProvider<AkSkCredentials> credentials) {
             return auth(new AkSkSigningInterceptor(credentials, ExpirySignal.HUAWEI, java.time.Clock.systemUTC()));
+        }
+
+        /**
+         * Credentials found the way the official SDK finds them ({@link DefaultCredentialsChain}): the variables
+         * {@code HUAWEICLOUD_SDK_AK} / {@code _SK} (+ {@code _SECURITY_TOKEN}, {@code _PROJECT_ID}), else the
+         * {@code [basic]} section of {@code ~/.huaweicloud/credentials}, else the ECS metadata service (temporary
+         * AK/SK, refreshed before they expire). Looked up at the first request, not here; a request fails with an
+         * {@code IOException} listing each place and why it gave nothing. To configure the chain, pass it to
+         * {@link #akSkProvider}.
+         */
+        public Builder defaultCredentials() {
+            return akSkProvider(DefaultCredentialsChain.create());
         }
 
         @Override

@@ -24,6 +24,9 @@ import java.util.Locale;
  *     name: ma-beijing        # shown in the output; default: the platform
  *     region: cn-north-4      # or endpoint: https://modelarts.eu-de.otc.t-systems.com/
  *     projectId: 0ab1...
+ *   - platform: modelarts-old
+ *     region: cn-north-4
+ *     credentials: default    # the official SDK's chain; projectId from it when not given here
  *   - platform: eihealth
  *     region: cn-north-4
  *     projectId: 0ab1...
@@ -57,6 +60,14 @@ public final class InventoryConfig {
         public String akEnv;
         public String skEnv;
         public String securityTokenEnv;
+        /**
+         * {@code env} (default): the variables above; {@code default} (ModelArts, EIHealth): the official SDK's chain,
+         * {@code DefaultCredentialsChain} (HUAWEICLOUD_SDK_* variables, ~/.huaweicloud/credentials, ECS metadata),
+         * which may also give the projectId.
+         */
+        public String credentials;
+        /** The metadata service of {@code credentials: default} (default http://169.254.169.254). */
+        public String metadataEndpoint;
         public String deadline;
     }
 

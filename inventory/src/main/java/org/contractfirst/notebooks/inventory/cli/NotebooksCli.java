@@ -14,6 +14,7 @@ import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 
 import java.io.IOException;
@@ -25,10 +26,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code bin/notebooks}: see {@link #HELP}. */
 public final class NotebooksCli {
@@ -78,6 +81,9 @@ public final class NotebooksCli {
                                           AK/SK signing instead of a token
               SCNET_TOKEN                 SCNet API token
               A source's tokenEnv / akEnv / skEnv / securityTokenEnv in the config names other variables.
+              A ModelArts or EIHealth source with "credentials: default" uses the official SDK's chain instead:
+              HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID),
+              else ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE), else the ECS metadata service.
             """;
 
     private NotebooksCli() {
@@ -193,6 +199,8 @@ public final class NotebooksCli {
     static List<NotebookSource> sources(InventoryConfig config, Map<String, String> env, Set<Platform> platforms,
                                         ZoneId zone, Duration defaultDeadline) {
         List<NotebookSource> sources = new ArrayList<>();
+        // one chain per metadata endpoint for the whole listing: sources with "credentials: default" share its lookup
+        Map<String, DefaultCredentialsChain> chains = new HashMap<>();
         for (InventoryConfig.SourceConfig s : config.sources) {
             if (s.platform == null) {
                 throw new IllegalArgumentException("a source has no platform");
@@ -204,7 +212,9 @@ public final class NotebooksCli {
             String name = s.name != null ? s.name : platform.id();
             Duration deadline = s.deadline != null ? InventoryConfig.duration(s.deadline) : defaultDeadline;
             try {
-                sources.add(source(platform, name, s, env, zone, deadline));
+                DefaultCredentialsChain chain = defaultChain(s, platform, env, chains);
+                NotebookSource source = source(platform, name, s, env, zone, deadline, chain);
+                sources.add(chain == null ? source : resolvingFirst(source, chain));
             } catch (ConfigurationException e) {
                 sources.add(new NotebookSource(platform, name, deadline, sink -> {
                     throw e;
@@ -214,8 +224,64 @@ public final class NotebooksCli {
         return sources;
     }
 
+    /** The chain of a source with {@code credentials: default}, null for {@code env} (the default). */
+    private static DefaultCredentialsChain defaultChain(InventoryConfig.SourceConfig s, Platform platform,
+                                                        Map<String, String> env, Map<String, DefaultCredentialsChain> chains) {
+        if (s.credentials == null || s.credentials.equals("env")) {
+            if (s.metadataEndpoint != null) {
+                throw new IllegalArgumentException("metadataEndpoint is for credentials: default only");
+            }
+            return null;
+        }
+        if (!s.credentials.equals("default")) {
+            throw new IllegalArgumentException("unknown credentials '" + s.credentials + "' (env, default)");
+        }
+        if (platform == Platform.SCNET) {
+            throw new IllegalArgumentException("credentials: default is for ModelArts and EIHealth sources (Huawei Cloud)");
+        }
+        String endpoint = s.metadataEndpoint != null ? s.metadataEndpoint : DefaultCredentialsChain.DEFAULT_METADATA_ENDPOINT;
+        return chains.computeIfAbsent(endpoint,
+                e -> DefaultCredentialsChain.builder().environment(env).metadataEndpoint(e).build());
+    }
+
+    /**
+     * Looks the chain's credentials up on the source's own thread, under its deadline, before the first call: a
+     * chain that finds nothing is a CONFIGURATION error with its list of what it tried.
+     */
+    private static NotebookSource resolvingFirst(NotebookSource source, DefaultCredentialsChain chain) {
+        return new NotebookSource(source.platform(), source.name(), source.deadline(), sink -> {
+            credentials(chain, source.name());
+            source.fetcher().fetch(sink);
+        });
+    }
+
+    private static AkSkCredentials credentials(DefaultCredentialsChain chain, String name) {
+        try {
+            return chain.get();
+        } catch (IOException e) {
+            throw new ConfigurationException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** The config's projectId, else (credentials: default) the chain's, looked up when the source is listed. */
+    private static Supplier<String> project(InventoryConfig.SourceConfig s, String name, DefaultCredentialsChain chain) {
+        if (s.projectId != null && !s.projectId.isBlank() || chain == null) {
+            String project = required(s.projectId, "projectId", name);
+            return () -> project;
+        }
+        return () -> {
+            String project = credentials(chain, name).projectId();
+            if (project == null) {
+                throw new ConfigurationException(name + ": no projectId: set it in the config, or "
+                        + "HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the profile");
+            }
+            return project;
+        };
+    }
+
     private static NotebookSource source(Platform platform, String name, InventoryConfig.SourceConfig s,
-                                         Map<String, String> env, ZoneId zone, Duration deadline) {
+                                         Map<String, String> env, ZoneId zone, Duration deadline,
+                                         DefaultCredentialsChain chain) {
         // The deadline bounds every call too, so that a source past it stops instead of running on.
         ClientOptions options = ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), deadline);
@@ -223,19 +289,30 @@ public final class NotebooksCli {
             case MODELARTS, MODELARTS_OLD -> {
                 ModelArtsClient.Builder b = ModelArtsClient.builder().options(options);
                 endpoint(b, s, name, ModelArtsClient::regionUrl);
-                huaweiAuth(b::token, b::akSk, s, env, name);
-                String project = required(s.projectId, "projectId", name);
+                if (chain != null) {
+                    b.akSkProvider(chain);
+                } else {
+                    huaweiAuth(b::token, b::akSk, s, env, name);
+                }
+                Supplier<String> project = project(s, name, chain);
                 ModelArtsClient client = b.build();
-                return platform == Platform.MODELARTS
-                        ? NotebookSource.modelArts(name, client, project, deadline)
-                        : NotebookSource.modelArtsOld(name, client, project, deadline);
+                return new NotebookSource(platform, name, deadline, sink -> (platform == Platform.MODELARTS
+                        ? NotebookSource.modelArts(name, client, project.get(), deadline)
+                        : NotebookSource.modelArtsOld(name, client, project.get(), deadline)).fetcher().fetch(sink));
             }
             case EIHEALTH -> {
                 EihealthClient.Builder b = EihealthClient.builder().options(options);
                 endpoint(b, s, name, EihealthClient::regionUrl);
-                huaweiAuth(b::token, b::akSk, s, env, name);
-                return NotebookSource.eihealth(name, b.build(), required(s.projectId, "projectId", name),
-                        required(s.eihealthProjectId, "eihealthProjectId", name), deadline);
+                if (chain != null) {
+                    b.akSkProvider(chain);
+                } else {
+                    huaweiAuth(b::token, b::akSk, s, env, name);
+                }
+                Supplier<String> project = project(s, name, chain);
+                String eihealthProject = required(s.eihealthProjectId, "eihealthProjectId", name);
+                EihealthClient client = b.build();
+                return new NotebookSource(platform, name, deadline, sink -> NotebookSource.eihealth(name, client,
+                        project.get(), eihealthProject, deadline).fetcher().fetch(sink));
             }
             case SCNET -> {
                 ScnetClient.Builder b = ScnetClient.builder().options(options);
