@@ -38,6 +38,9 @@ import java.util.concurrent.TimeUnit;
  *     no silent retries);</li>
  * <li>{@code handWrittenBuffered}: the same, reading the whole body first ({@code ResponseBody.bytes()}) and
  *     decoding the array, which is what the generated client's error mapping does (it buffers every body);</li>
+ * <li>{@code generatedClientTelemetry}: {@code generatedClient} with traces and metrics on
+ *     ({@code ClientOptions.withOpenTelemetry}, an SDK that samples every span and exports nowhere:
+ *     {@link BenchTelemetry}); {@code generatedClient} is the same call with them off, the default;</li>
  * <li>{@code generatedClientBuiltPerCall}: what the builder's advice avoids, a new client for every call. The
  *     connection pool is still shared, but each client has its own Jackson mapper, whose deserializers are
  *     built again on its first decode.</li>
@@ -56,6 +59,8 @@ public class CallBenchmark {
 
     StaticServer server;
     ModelArtsClient client;
+    BenchTelemetry telemetry;
+    ModelArtsClient clientWithTelemetry;
     OkHttpClient plainHttp;
     ObjectMapper plainJson;
     Request plainRequest;
@@ -64,6 +69,9 @@ public class CallBenchmark {
     public void setup() throws IOException {
         server = new StaticServer(SeedPages.modelartsNotebooks(SeedPages.ITEMS));
         client = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
+        telemetry = new BenchTelemetry();
+        clientWithTelemetry = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN)
+                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
 
         ClientOptions settings = ClientOptions.defaults();
         plainHttp = new OkHttpClient.Builder()
@@ -86,12 +94,18 @@ public class CallBenchmark {
     @TearDown
     public void tearDown() {
         server.close();
+        telemetry.close();
         plainHttp.connectionPool().evictAll();
     }
 
     @Benchmark
     public ListNotebooksResponse generatedClient() throws IOException {
         return client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SeedPages.ITEMS).offset(0).build()).execute().body();
+    }
+
+    @Benchmark
+    public ListNotebooksResponse generatedClientTelemetry() throws IOException {
+        return clientWithTelemetry.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SeedPages.ITEMS).offset(0).build()).execute().body();
     }
 
     @Benchmark

@@ -95,6 +95,7 @@ public final class Interleaved {
         try {
             Map<String, Callable<Object>> variants = new LinkedHashMap<>();
             variants.put("generatedClient", c::generatedClient);
+            variants.put("generatedClientTelemetry", c::generatedClientTelemetry);
             variants.put("handWritten", c::handWritten);
             variants.put("handWrittenBuffered", c::handWrittenBuffered);
             com.sun.management.OperatingSystemMXBean os =
@@ -102,13 +103,16 @@ public final class Interleaved {
             Times times = measure(variants, rounds, 200_000_000L, os::getProcessCpuTime);
             Map<String, List<Double>> wall = times.wall();
             Map<String, List<Double>> cpu = times.cpu();
-            System.out.printf("%-22s %12s %18s%n", "call", "wall us/op", "process cpu us/op");
-            variants.keySet().forEach(k -> System.out.printf("%-22s %12.0f %18.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
+            System.out.printf("%-26s %12s %18s%n", "call", "wall us/op", "process cpu us/op");
+            variants.keySet().forEach(k -> System.out.printf("%-26s %12.0f %18.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
             System.out.printf("%ntime ratios, per round: median [interquartile range], %d rounds (target for the mean call time <= 1.1)%n", rounds);
             for (String other : List.of("handWritten", "handWrittenBuffered")) {
                 System.out.printf("generatedClient / %-20s wall %s   cpu %s%n", other,
                         ratios(wall.get("generatedClient"), wall.get(other)), ratios(cpu.get("generatedClient"), cpu.get(other)));
             }
+            System.out.printf("telemetry on / off (generatedClientTelemetry / generatedClient)  wall %s   cpu %s%n",
+                    ratios(wall.get("generatedClient"), wall.get("generatedClientTelemetry")),
+                    ratios(cpu.get("generatedClient"), cpu.get("generatedClientTelemetry")));
         } finally {
             c.tearDown();
         }

@@ -129,6 +129,9 @@ class BenchmarkSmokeTest {
             assertThat(b.handWritten()).isEqualTo(generated);
             assertThat(b.handWrittenBuffered()).isEqualTo(generated);
             assertThat(b.generatedClientBuiltPerCall()).isEqualTo(generated);
+            assertThat(b.telemetry.flushedSpans()).as("spans with telemetry off").isZero();
+            assertThat(b.generatedClientTelemetry()).isEqualTo(generated);
+            assertThat(b.telemetry.flushedSpans()).as("one span per call with telemetry on").isEqualTo(1);
         } finally {
             b.tearDown();
         }
