@@ -96,6 +96,8 @@ public final class Interleaved {
             Map<String, Callable<Object>> variants = new LinkedHashMap<>();
             variants.put("generatedClient", c::generatedClient);
             variants.put("generatedClientTelemetry", c::generatedClientTelemetry);
+            variants.put("smallPage", c::smallPage);
+            variants.put("smallPageTelemetry", c::smallPageTelemetry);
             variants.put("handWritten", c::handWritten);
             variants.put("handWrittenBuffered", c::handWrittenBuffered);
             com.sun.management.OperatingSystemMXBean os =
@@ -110,9 +112,11 @@ public final class Interleaved {
                 System.out.printf("generatedClient / %-20s wall %s   cpu %s%n", other,
                         ratios(wall.get("generatedClient"), wall.get(other)), ratios(cpu.get("generatedClient"), cpu.get(other)));
             }
-            System.out.printf("telemetry on / off (generatedClientTelemetry / generatedClient)  wall %s   cpu %s%n",
-                    ratios(wall.get("generatedClient"), wall.get("generatedClientTelemetry")),
-                    ratios(cpu.get("generatedClient"), cpu.get("generatedClientTelemetry")));
+            for (String off : List.of("generatedClient", "smallPage")) {
+                String on = off + "Telemetry";
+                System.out.printf("telemetry on / off: %-38s wall %s   cpu %s%n", on + " / " + off,
+                        ratios(wall.get(on), wall.get(off)), ratios(cpu.get(on), cpu.get(off)));
+            }
         } finally {
             c.tearDown();
         }

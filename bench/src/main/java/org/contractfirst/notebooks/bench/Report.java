@@ -47,6 +47,8 @@ public final class Report {
             new Ratio("call p99: generated client / hand-written (buffered)", "CallBenchmark.generatedClient", "CallBenchmark.handWrittenBuffered", "99.0", ""),
             new Ratio("call p50: telemetry on / off", "CallBenchmark.generatedClientTelemetry", "CallBenchmark.generatedClient", "50.0", ""),
             new Ratio("call p90: telemetry on / off", "CallBenchmark.generatedClientTelemetry", "CallBenchmark.generatedClient", "90.0", ""),
+            new Ratio("call p50, 10-notebook page: telemetry on / off", "CallBenchmark.smallPageTelemetry", "CallBenchmark.smallPage", "50.0", ""),
+            new Ratio("call p90, 10-notebook page: telemetry on / off", "CallBenchmark.smallPageTelemetry", "CallBenchmark.smallPage", "90.0", ""),
             new Ratio("call p50: client built per call / built once", "CallBenchmark.generatedClientBuiltPerCall", "CallBenchmark.generatedClient", "50.0", ""),
             new Ratio("ModelArts: converter without its peek / plain Jackson", "ConverterCostBenchmark.generatedReaderBodyStream", "DecodeBenchmark.modelartsNotebooks_jackson", "score", ""),
             new Ratio("ModelArts: generated mapper / plain mapper (both from bytes)", "ConverterCostBenchmark.generatedMapperBytes", "DecodeBenchmark.modelartsNotebooks_jackson", "score", ""),
