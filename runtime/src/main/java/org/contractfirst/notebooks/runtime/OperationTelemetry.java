@@ -208,17 +208,39 @@ final class OperationTelemetry implements Interceptor {
 
     /** The URL without fragment, with user info and every query value replaced by {@value #REDACTED} (names kept). */
     static String redacted(HttpUrl url) {
-        if (url.querySize() == 0 && url.username().isEmpty() && url.password().isEmpty() && url.fragment() == null) {
-            return url.toString();
+        String full = url.toString();
+        String query = url.encodedQuery();
+        boolean userInfo = !url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty();
+        if (userInfo || url.encodedFragment() != null) {
+            HttpUrl.Builder builder = url.newBuilder().fragment(null).query(null);
+            if (userInfo) {
+                builder.username(REDACTED).password(REDACTED);
+            }
+            for (int i = 0; i < url.querySize(); i++) {
+                builder.addQueryParameter(url.queryParameterName(i), url.queryParameterValue(i) == null ? null : REDACTED);
+            }
+            return builder.build().toString();
         }
-        HttpUrl.Builder builder = url.newBuilder().fragment(null).query(null);
-        if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            builder.username(REDACTED).password(REDACTED);
+        if (query == null) {
+            return full;
         }
-        for (int i = 0; i < url.querySize(); i++) {
-            builder.addQueryParameter(url.queryParameterName(i), url.queryParameterValue(i) == null ? null : REDACTED);
+        // The common case, on the per-call path: the encoded query's names as sent, each value replaced.
+        StringBuilder redacted = new StringBuilder(full.length() + 8 * url.querySize()).append(full, 0, full.indexOf('?') + 1);
+        for (int start = 0; start <= query.length(); ) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? query.length() : amp;
+            int eq = query.indexOf('=', start);
+            if (eq >= 0 && eq < end) {
+                redacted.append(query, start, eq).append('=').append(REDACTED);
+            } else {
+                redacted.append(query, start, end);
+            }
+            if (amp >= 0) {
+                redacted.append('&');
+            }
+            start = end + 1;
         }
-        return builder.build().toString();
+        return redacted.toString();
     }
 
     /** The operation of a request made through a generated client (Retrofit's {@link Invocation} tag), or null. */

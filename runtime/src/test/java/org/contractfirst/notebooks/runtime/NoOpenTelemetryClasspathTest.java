@@ -65,7 +65,8 @@ class NoOpenTelemetryClasspathTest {
             assertThat(probe.call()).isEqualTo("3 404 ModelArts.6309 req-404");
 
             assertThat(loader.requested).as("classes the runtime loaded")
-                    .contains(ClientOptions.class.getName(), ServiceClients.class.getName(), ErrorMappingInterceptor.class.getName())
+                    .contains(ClientOptions.class.getName(), ClientBuilder.class.getName(), ServiceClients.class.getName(),
+                            ErrorMappingInterceptor.class.getName())
                     .noneMatch(name -> name.startsWith("io.opentelemetry."))
                     .doesNotContain(OperationTelemetry.class.getName());
             assertThat(server.takeRequest().getHeader("traceparent")).isNull();

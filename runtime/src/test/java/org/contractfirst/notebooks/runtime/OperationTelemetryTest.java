@@ -60,6 +60,11 @@ class OperationTelemetryTest {
                 .isEqualTo("https://REDACTED:REDACTED@h.example:8443/x/y?limit=REDACTED&name=REDACTED&flag&empty=REDACTED");
         assertThat(OperationTelemetry.redacted(HttpUrl.get("http://[::1]:4010/v1/p?offset=0&offset=10")))
                 .isEqualTo("http://[::1]:4010/v1/p?offset=REDACTED&offset=REDACTED");
+        assertThat(OperationTelemetry.redacted(HttpUrl.get("https://h.example/x?limit=10&name=a%20b%26c&flag&empty=&a=b=c&&last")))
+                .isEqualTo("https://h.example/x?limit=REDACTED&name=REDACTED&flag&empty=REDACTED&a=REDACTED&&last");
+        assertThat(OperationTelemetry.redacted(HttpUrl.get("https://h.example/x?"))).isEqualTo("https://h.example/x?");
+        assertThat(OperationTelemetry.redacted(HttpUrl.get("https://h.example/x?token=secret-value#f")))
+                .isEqualTo("https://h.example/x?token=REDACTED");
     }
 
     @Test

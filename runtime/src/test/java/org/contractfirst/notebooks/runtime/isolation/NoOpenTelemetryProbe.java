@@ -2,14 +2,12 @@ package org.contractfirst.notebooks.runtime.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
-import org.contractfirst.notebooks.runtime.Origin;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
-import org.contractfirst.notebooks.runtime.ServiceClients;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
@@ -19,8 +17,8 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
- * Run by {@code NoOpenTelemetryClasspathTest} in a class loader that has no OpenTelemetry jar: builds a client the
- * way the service clients do (every option but telemetry set) and makes one successful and one failing call.
+ * Run by {@code NoOpenTelemetryClasspathTest} in a class loader that has no OpenTelemetry jar: builds a client
+ * the way the generated service clients do (ClientBuilder) and makes one successful and one failing call.
  */
 public final class NoOpenTelemetryProbe implements Callable<String> {
 
@@ -35,13 +33,22 @@ public final class NoOpenTelemetryProbe implements Callable<String> {
         this.baseUrl = baseUrl;
     }
 
+    /** A service client builder as the generated clients write theirs. */
+    static final class ProbeBuilder extends ClientBuilder<ProbeBuilder> {
+        ProbeBuilder token(String token) {
+            return auth(new HeaderAuth("X-Auth-Token", token));
+        }
+
+        Notebooks build() {
+            return retrofit("Probe", new HuaweiErrorDecoder(), new ObjectMapper()).create(Notebooks.class);
+        }
+    }
+
     @Override
     public String call() throws IOException {
-        ClientOptions options = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
-                .withHttpLog(ClientOptions.HttpLog.BASIC, line -> { });
-        OkHttpClient http = ServiceClients.httpClient(options, chain -> chain.proceed(chain.request().newBuilder()
-                .header("X-Auth-Token", "fake-probe-token").build()), new HuaweiErrorDecoder(), Origin.of(HttpUrl.get(baseUrl)));
-        Notebooks api = ServiceClients.retrofit(baseUrl, http, new ObjectMapper()).create(Notebooks.class);
+        Notebooks api = new ProbeBuilder().baseUrl(baseUrl).token("fake-probe-token")
+                .options(ClientOptions.defaults().withRetryPolicy(RetryPolicy.none()).withHttpLog(ClientOptions.HttpLog.BASIC, line -> { }))
+                .build();
         JsonNode ok = api.listNotebooks("p1", 10).execute().body();
         try {
             api.listNotebooks("p1", 10).execute();
