@@ -270,6 +270,33 @@ class TelemetryTest {
     }
 
     @Test
+    void aPostIsNotRetriedAndItsSpanSaysSo() {
+        server.enqueue(json(503, "{\"error_code\":\"ModelArts.0001\",\"error_msg\":\"busy\"}").setHeader("X-Request-Id", "req-post"));
+        ModelArtsClient client = modelarts(options(RetryPolicy.defaults()));
+
+        assertThatThrownBy(() -> client.devEnviron().openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder(PROJECT)
+                .body(new org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody().imageId("e1a07296-22a8-4f05-8bc8-e936c8e54090"))
+                .build()).execute()).isInstanceOf(ApiException.class);
+
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        SpanData span = onlySpan();
+        assertThat(span.getName()).isEqualTo("ModelArts.openCodeLab");
+        assertThat(asMap(span.getAttributes())).containsOnly(
+                entry("http.request.method", "POST"),
+                entry("server.address", server.getHostName()),
+                entry("server.port", (long) server.getPort()),
+                entry("url.full", base() + "/v1/" + PROJECT + "/notebooks/open"),
+                entry("url.template", "/v1/{project_id}/notebooks/open"),
+                entry("notebooks.service", "ModelArts"),
+                entry("notebooks.operation", "openCodeLab"),
+                entry("http.response.status_code", 503L),
+                entry("error.type", "503"),
+                entry("notebooks.request_id", "req-post"),
+                entry("notebooks.error_code", "ModelArts.0001"));
+        assertThat(span.getEvents()).isEmpty();
+    }
+
+    @Test
     void theSpanIsAChildOfTheCallersSpanForExecuteAndForEnqueue() throws Exception {
         server.enqueue(json(200, "{\"notebooks\":[],\"total\":0}"));
         server.enqueue(json(200, "{\"notebooks\":[],\"total\":0}"));
