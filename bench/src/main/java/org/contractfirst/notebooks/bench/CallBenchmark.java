@@ -38,6 +38,11 @@ import java.util.concurrent.TimeUnit;
  *     no silent retries);</li>
  * <li>{@code handWrittenBuffered}: the same, reading the whole body first ({@code ResponseBody.bytes()}) and
  *     decoding the array, which is what the generated client's error mapping does (it buffers every body);</li>
+ * <li>{@code generatedClientTelemetry}: {@code generatedClient} with traces and metrics on
+ *     ({@code ClientOptions.withOpenTelemetry}, an SDK that samples every span and exports nowhere:
+ *     {@link BenchTelemetry}); {@code generatedClient} is the same call with them off, the default;</li>
+ * <li>{@code smallPage} and {@code smallPageTelemetry}: the same pair for a page of {@value #SMALL_PAGE} notebooks
+ *     (a second server), where the fixed cost of a call, telemetry included, weighs more;</li>
  * <li>{@code generatedClientBuiltPerCall}: what the builder's advice avoids, a new client for every call. The
  *     connection pool is still shared, but each client has its own Jackson mapper, whose deserializers are
  *     built again on its first decode.</li>
@@ -53,9 +58,15 @@ public class CallBenchmark {
 
     static final String PROJECT = "bench-project";
     static final String TOKEN = "bench-token";
+    static final int SMALL_PAGE = 10;
 
     StaticServer server;
+    StaticServer smallServer;
+    ModelArtsClient smallClient;
+    ModelArtsClient smallClientWithTelemetry;
     ModelArtsClient client;
+    BenchTelemetry telemetry;
+    ModelArtsClient clientWithTelemetry;
     OkHttpClient plainHttp;
     ObjectMapper plainJson;
     Request plainRequest;
@@ -64,6 +75,13 @@ public class CallBenchmark {
     public void setup() throws IOException {
         server = new StaticServer(SeedPages.modelartsNotebooks(SeedPages.ITEMS));
         client = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
+        telemetry = new BenchTelemetry();
+        clientWithTelemetry = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN)
+                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
+        smallServer = new StaticServer(SeedPages.modelartsNotebooks(SMALL_PAGE));
+        smallClient = ModelArtsClient.builder().baseUrl(smallServer.baseUrl()).token(TOKEN).build();
+        smallClientWithTelemetry = ModelArtsClient.builder().baseUrl(smallServer.baseUrl()).token(TOKEN)
+                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
 
         ClientOptions settings = ClientOptions.defaults();
         plainHttp = new OkHttpClient.Builder()
@@ -86,12 +104,29 @@ public class CallBenchmark {
     @TearDown
     public void tearDown() {
         server.close();
+        smallServer.close();
+        telemetry.close();
         plainHttp.connectionPool().evictAll();
     }
 
     @Benchmark
     public ListNotebooksResponse generatedClient() throws IOException {
         return client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SeedPages.ITEMS).offset(0).build()).execute().body();
+    }
+
+    @Benchmark
+    public ListNotebooksResponse generatedClientTelemetry() throws IOException {
+        return clientWithTelemetry.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SeedPages.ITEMS).offset(0).build()).execute().body();
+    }
+
+    @Benchmark
+    public ListNotebooksResponse smallPage() throws IOException {
+        return smallClient.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SMALL_PAGE).offset(0).build()).execute().body();
+    }
+
+    @Benchmark
+    public ListNotebooksResponse smallPageTelemetry() throws IOException {
+        return smallClientWithTelemetry.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder(PROJECT).limit(SMALL_PAGE).offset(0).build()).execute().body();
     }
 
     @Benchmark

@@ -95,6 +95,9 @@ public final class Interleaved {
         try {
             Map<String, Callable<Object>> variants = new LinkedHashMap<>();
             variants.put("generatedClient", c::generatedClient);
+            variants.put("generatedClientTelemetry", c::generatedClientTelemetry);
+            variants.put("smallPage", c::smallPage);
+            variants.put("smallPageTelemetry", c::smallPageTelemetry);
             variants.put("handWritten", c::handWritten);
             variants.put("handWrittenBuffered", c::handWrittenBuffered);
             com.sun.management.OperatingSystemMXBean os =
@@ -102,12 +105,17 @@ public final class Interleaved {
             Times times = measure(variants, rounds, 200_000_000L, os::getProcessCpuTime);
             Map<String, List<Double>> wall = times.wall();
             Map<String, List<Double>> cpu = times.cpu();
-            System.out.printf("%-22s %12s %18s%n", "call", "wall us/op", "process cpu us/op");
-            variants.keySet().forEach(k -> System.out.printf("%-22s %12.0f %18.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
+            System.out.printf("%-26s %12s %18s%n", "call", "wall us/op", "process cpu us/op");
+            variants.keySet().forEach(k -> System.out.printf("%-26s %12.0f %18.0f%n", k, median(wall.get(k)) / 1e3, median(cpu.get(k)) / 1e3));
             System.out.printf("%ntime ratios, per round: median [interquartile range], %d rounds (target for the mean call time <= 1.1)%n", rounds);
             for (String other : List.of("handWritten", "handWrittenBuffered")) {
                 System.out.printf("generatedClient / %-20s wall %s   cpu %s%n", other,
                         ratios(wall.get("generatedClient"), wall.get(other)), ratios(cpu.get("generatedClient"), cpu.get(other)));
+            }
+            for (String off : List.of("generatedClient", "smallPage")) {
+                String on = off + "Telemetry";
+                System.out.printf("telemetry on / off: %-38s wall %s   cpu %s%n", on + " / " + off,
+                        ratios(wall.get(on), wall.get(off)), ratios(cpu.get(on), cpu.get(off)));
             }
         } finally {
             c.tearDown();

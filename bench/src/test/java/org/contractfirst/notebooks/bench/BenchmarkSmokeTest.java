@@ -129,6 +129,13 @@ class BenchmarkSmokeTest {
             assertThat(b.handWritten()).isEqualTo(generated);
             assertThat(b.handWrittenBuffered()).isEqualTo(generated);
             assertThat(b.generatedClientBuiltPerCall()).isEqualTo(generated);
+            assertThat(b.telemetry.flushedSpans()).as("spans with telemetry off").isZero();
+            assertThat(b.generatedClientTelemetry()).isEqualTo(generated);
+            assertThat(b.telemetry.flushedSpans()).as("one span per call with telemetry on").isEqualTo(1);
+            ListNotebooksResponse small = b.smallPage();
+            assertThat(small.getData()).hasSize(CallBenchmark.SMALL_PAGE);
+            assertThat(b.smallPageTelemetry()).isEqualTo(small);
+            assertThat(b.telemetry.flushedSpans()).isEqualTo(2);
         } finally {
             b.tearDown();
         }

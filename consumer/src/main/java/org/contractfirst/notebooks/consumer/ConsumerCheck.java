@@ -19,6 +19,14 @@ import org.contractfirst.notebooks.scnet.ScnetClient;
 public final class ConsumerCheck {
 
     public static void main(String[] args) throws Exception {
+        // The runtime's OpenTelemetry API dependency is optional: a consumer that does not add it has none, and the
+        // clients (telemetry off) work without it.
+        try {
+            Class.forName("io.opentelemetry.api.OpenTelemetry");
+            throw new AssertionError("consumer: io.opentelemetry.api.OpenTelemetry is on the classpath (the runtime's dependency should be optional)");
+        } catch (ClassNotFoundException expected) {
+            System.out.println("consumer: no OpenTelemetry on the classpath");
+        }
         ModelArtsClient modelarts = ModelArtsClient.builder().baseUrl(url("modelarts")).token("consumer-token").build();
         EihealthClient eihealth = EihealthClient.builder().baseUrl(url("eihealth")).token("consumer-token").build();
         ScnetClient scnet = ScnetClient.builder().baseUrl(url("scnet")).token("consumer-token").build();

@@ -16,7 +16,8 @@ import java.util.List;
  * {@link RedirectInterceptor} (same-origin redirects followed, others refused: OkHttp's own following is off),
  * the authentication bound to the configured {@link Origin} ({@link OriginBoundAuth}: token header or AK/SK
  * signature, so each attempt and each redirect hop is signed afresh); then, as a network interceptor, optional
- * redacted logging of what goes on the wire.
+ * redacted logging of what goes on the wire. With {@link ClientOptions#withOpenTelemetry} the operation's span and
+ * duration ({@code OperationTelemetry}) wrap them all.
  */
 public final class ServiceClients {
 
@@ -73,6 +74,9 @@ public final class ServiceClients {
                     ? HttpLoggingInterceptor.Level.HEADERS : HttpLoggingInterceptor.Level.BASIC);
             SECRET_HEADERS.forEach(logging::redactHeader);
             builder.addNetworkInterceptor(logging);
+        }
+        if (options.openTelemetry() != null) { // off: not one class of the OpenTelemetry API is loaded
+            OperationTelemetry.install(builder, options.baseClient(), options.openTelemetry());
         }
         return builder;
     }
