@@ -5,8 +5,9 @@ package org.contractfirst.notebooks.runtime.auth;
  *
  * <p>{@code securityToken} is set for temporary credentials (obtained from IAM/STS) and is sent as
  * {@code X-Security-Token}; {@code projectId}, when set, is sent as {@code X-Project-Id}. Both are optional and a
- * blank value is treated as absent. {@link #toString()} never reveals the secret key or the security token, and
- * the validation messages never contain any credential value.
+ * blank value is treated as absent. Every value must be printable ASCII without surrounding spaces
+ * ({@link CredentialValues}: a line break read from a file is refused, not trimmed). {@link #toString()} never
+ * reveals the secret key or the security token, and the validation messages never contain any credential value.
  *
  * @param accessKey     the access key id (AK), never blank
  * @param secretKey     the secret access key (SK), never blank
@@ -25,6 +26,10 @@ public record AkSkCredentials(String accessKey, String secretKey, String securit
         }
         securityToken = securityToken == null || securityToken.isBlank() ? null : securityToken;
         projectId = projectId == null || projectId.isBlank() ? null : projectId;
+        CredentialValues.require("AK/SK credentials: the access key (AK, sent in the Authorization header)", accessKey);
+        CredentialValues.require("AK/SK credentials: the secret key (SK)", secretKey);
+        CredentialValues.require("AK/SK credentials: the security token (X-Security-Token header)", securityToken);
+        CredentialValues.require("AK/SK credentials: the project id (X-Project-Id header)", projectId);
     }
 
     /** Permanent credentials without a project id. */

@@ -74,8 +74,15 @@ public final class AkSkSigningInterceptor implements Interceptor {
         return chain.proceed(sign(request, fresh));
     }
 
+    /** The provider's credentials; whatever it throws reaches the caller as an IOException (never OkHttp's dispatcher thread). */
     private AkSkCredentials current() throws IOException {
-        AkSkCredentials c = credentials.get();
+        AkSkCredentials c;
+        try {
+            c = credentials.get();
+        } catch (RuntimeException e) {
+            // e.g. AkSkCredentials refusing a security token with a line break: its message names the part, never the value
+            throw new IOException("the AK/SK credentials provider failed: " + e.getMessage(), e);
+        }
         if (c == null) {
             throw new IOException("the AK/SK credentials provider gave no credentials");
         }
