@@ -53,7 +53,9 @@ public final class TokenAuth implements Interceptor {
         try {
             token = tokens.get();
         } catch (RuntimeException e) {
-            throw new IOException("the token provider for the " + header + " header failed: " + e.getMessage(), e);
+            // its own message is left to the cause: it is the provider's text, which could quote what it read
+            throw new IOException("the token provider for the " + header + " header failed ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
         if (token == null || token.isBlank()) {
             throw new IOException("the token provider gave no token for the " + header + " header");

@@ -80,8 +80,12 @@ public final class AkSkSigningInterceptor implements Interceptor {
         try {
             c = credentials.get();
         } catch (RuntimeException e) {
-            // e.g. AkSkCredentials refusing a security token with a line break: its message names the part, never the value
-            throw new IOException("the AK/SK credentials provider failed: " + e.getMessage(), e);
+            // AkSkCredentials refusing e.g. a security token with a line break names the part, never the value: its
+            // message is shown; any other message is the provider's own text, left to the cause
+            boolean ours = e instanceof IllegalArgumentException && e.getMessage() != null
+                    && e.getMessage().startsWith(AkSkCredentials.INVALID);
+            throw new IOException("the AK/SK credentials provider failed: "
+                    + (ours ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         if (c == null) {
             throw new IOException("the AK/SK credentials provider gave no credentials");

@@ -387,7 +387,7 @@ class RequestInputFaultMatrixTest {
                 .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(SCNET_ID).build()).execute());
 
         assertThat(e).isExactlyInstanceOf(IOException.class)
-                .hasMessage("the token provider for the token header failed: the vault is sealed")
+                .hasMessage("the token provider for the token header failed (IllegalStateException)")
                 .hasCauseExactlyInstanceOf(IllegalStateException.class);
         assertThat(server.getRequestCount()).isZero();
     }

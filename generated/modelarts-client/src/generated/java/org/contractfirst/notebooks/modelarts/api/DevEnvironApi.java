@@ -873,7 +873,7 @@ public final class DevEnvironApi {
       /**
        * The request body.
        * <p>Request body ({@code OpenCodeLabBody}), optional.
-       * @param body the value, or {@code null} to leave it out
+       * @param body the value, or {@code null} to leave it out (an empty object {@code {}} is then sent)
        * @return this builder
        */
       public Builder body(OpenCodeLabBody body) {
