@@ -36,8 +36,9 @@ public final class OriginBoundAuth implements Interceptor {
 
     /**
      * The response as the caller gets it: its request, and those of its network, cache and prior responses, without
-     * the headers of {@link ServiceClients#SECRET_HEADERS} (OkHttp's {@code Request.toString()} prints every header
-     * but {@code Authorization} and cookies), so that {@code response.raw().request()} shows no credential.
+     * the headers of {@link ServiceClients#SECRET_HEADERS}, so that {@code response.raw().request()} shows no
+     * credential: OkHttp 4.12's {@code Request.toString()} prints every header value, and {@code Headers.toString()}
+     * hides {@code Authorization}, {@code Proxy-Authorization} and cookies only.
      */
     static Response withoutSecrets(Response response) {
         if (response == null) {
