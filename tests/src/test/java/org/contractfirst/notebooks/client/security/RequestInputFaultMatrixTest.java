@@ -470,6 +470,30 @@ class RequestInputFaultMatrixTest {
         assertThat(shown).doesNotContain(first).doesNotContain(second);
     }
 
+    @Test
+    void aFollowUpOfTheCallersBaseClientLeavesAPriorResponseWithoutCredentialsToo() throws Exception {
+        // OkHttp's own follow-up (here: the caller's authenticator answering a 401 once) sits below the runtime's
+        // interceptors, so the prior response's request carried the token on the wire
+        OkHttpClient base = new OkHttpClient.Builder()
+                .authenticator((route, answer) -> answer.priorResponse() == null ? answer.request() : null).build();
+        server.enqueue(new MockResponse().setResponseCode(401));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"count\":7,\"notebooks\":[]}"));
+
+        Response<?> response = EihealthClient.builder().baseUrl(server.url("/").toString()).token(IAM_TOKEN)
+                .options(SecurityClients.options(captured, base)).build()
+                .notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute();
+
+        assertThat(server.takeRequest().getHeader("X-Auth-Token")).isEqualTo(IAM_TOKEN);
+        assertThat(server.takeRequest().getHeader("X-Auth-Token")).isEqualTo(IAM_TOKEN);
+        okhttp3.Response prior = response.raw().priorResponse();
+        assertThat(prior).isNotNull();
+        assertThat(prior.code()).isEqualTo(401);
+        String shown = response.raw().request() + "\n" + prior.request() + "\n" + prior.request().headers();
+        captured.add(shown);
+        assertThat(prior.request().header("X-Auth-Token")).isNull();
+        assertThat(shown).doesNotContain(IAM_TOKEN);
+    }
+
     // ---- region(...), host(...), baseUrl(...) --------------------------------------------------------------------
 
     @ParameterizedTest
