@@ -17,6 +17,7 @@ import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.Origin;
 import org.contractfirst.notebooks.runtime.ServiceClients;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -177,7 +178,7 @@ public class DecodeBenchmark {
     @SuppressWarnings("unchecked")
     static <T> Converter<ResponseBody, T> converter(ObjectMapper mapper, Type type) {
         OkHttpClient client = ServiceClients.httpClient(ClientOptions.defaults(), HeaderAuth.xAuthToken("bench"),
-                new HuaweiErrorDecoder());
+                new HuaweiErrorDecoder(), Origin.of(okhttp3.HttpUrl.get("http://127.0.0.1/")));
         return (Converter<ResponseBody, T>) ServiceClients.retrofit("http://127.0.0.1/", client, mapper)
                 .responseBodyConverter(type, new Annotation[0]);
     }

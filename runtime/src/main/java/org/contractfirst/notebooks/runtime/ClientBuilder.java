@@ -20,9 +20,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private Consumer<? super ObjectMapper> mapperCustomizer; // null: the service's shared mapper as it is
     private boolean allowPlainHttp;
 
-    /** Base URL of the service, e.g. a Prism mock {@code http://127.0.0.1:4010}. */
+    /**
+     * Base URL of the service, e.g. a Prism mock {@code http://127.0.0.1:4010}: http or https, a host, optionally a
+     * port and a path. User info, a query, a fragment, whitespace or a backslash fail here with an
+     * {@link IllegalArgumentException} that names what is wrong (never the value).
+     */
     public B baseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.baseUrl = Endpoints.baseUrl(baseUrl).toString();
         return self();
     }
 

@@ -2,10 +2,15 @@ package org.contractfirst.notebooks.runtime;
 
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.auth.CredentialValues;
 
 import java.io.IOException;
 
-/** Sends a credential in a header: {@code X-Auth-Token} (ModelArts, EIHealth) or {@code token} (SCNet). */
+/**
+ * Sends a credential in a header: {@code X-Auth-Token} (ModelArts, EIHealth) or {@code token} (SCNet). A value that
+ * cannot be sent as given (a control character such as a trailing CR/LF, see {@link CredentialValues}) is refused here,
+ * with a message naming the header and never the value.
+ */
 public final class HeaderAuth implements Interceptor {
 
     private final String header;
@@ -19,7 +24,7 @@ public final class HeaderAuth implements Interceptor {
             throw new IllegalArgumentException("no credential given for the " + header + " header");
         }
         this.header = header;
-        this.value = value;
+        this.value = CredentialValues.require("the " + header + " header value", value);
     }
 
     public static HeaderAuth xAuthToken(String token) {

@@ -29,18 +29,9 @@ public final class ServiceClients {
     }
 
     /**
-     * A client derived from the options' base client (it shares its connection pool and dispatcher) whose
-     * credentials are not bound to an origin and which lets OkHttp follow redirects; for tools and benchmarks that
-     * call no real service. Service clients use {@link #httpClient(ClientOptions, Interceptor, ErrorDecoder, Origin)}.
-     */
-    public static OkHttpClient httpClient(ClientOptions options, Interceptor auth, ErrorDecoder errors) {
-        return builder(options, auth, errors).build();
-    }
-
-    /**
      * A client derived from the options' base client (it shares its connection pool, dispatcher, proxy and TLS
      * settings) that sends credentials to {@code origin} only and follows redirects within it (when the base
-     * client follows redirects at all).
+     * client follows redirects at all). The only factory: there is none whose credentials go to any origin.
      */
     public static OkHttpClient httpClient(ClientOptions options, Interceptor auth, ErrorDecoder errors, Origin origin) {
         boolean follow = options.baseClient().followRedirects();
@@ -91,15 +82,8 @@ public final class ServiceClients {
                 .build();
     }
 
-    /** The base URL with a trailing slash; a clear error for a malformed one. */
+    /** The base URL with a trailing slash, parsed strictly ({@link Endpoints}); a clear error for a malformed one. */
     static HttpUrl normalize(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("base URL is missing");
-        }
-        HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        if (url == null) {
-            throw new IllegalArgumentException("not an http(s) base URL: " + baseUrl);
-        }
-        return url;
+        return Endpoints.baseUrl(baseUrl);
     }
 }

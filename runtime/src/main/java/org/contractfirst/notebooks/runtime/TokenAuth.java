@@ -3,6 +3,7 @@ package org.contractfirst.notebooks.runtime;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.auth.CredentialValues;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
 
 import java.io.IOException;
@@ -46,10 +47,24 @@ public final class TokenAuth implements Interceptor {
         return chain.proceed(request.newBuilder().header(header, fresh).build());
     }
 
+    /** The provider's token; a missing or unsendable one, and whatever the provider throws, as an IOException. */
     private String token() throws IOException {
-        String token = tokens.get();
+        String token;
+        try {
+            token = tokens.get();
+        } catch (RuntimeException e) {
+            // its own message is left to the cause: it is the provider's text, which could quote what it read
+            throw new IOException("the token provider for the " + header + " header failed ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
         if (token == null || token.isBlank()) {
             throw new IOException("the token provider gave no token for the " + header + " header");
+        }
+        String defect = CredentialValues.defect(token);
+        if (defect != null) {
+            throw new IOException("the token provider gave a " + header + " header value that contains " + defect
+                    + "; refused (not trimmed): a credential must be printable ASCII without surrounding spaces,"
+                    + " and a token read from a file often keeps its line break (CR/LF)");
         }
         return token;
     }

@@ -48,8 +48,9 @@ class RuntimeUnitTest {
         OkHttpClient base = new OkHttpClient();
         ClientOptions options = ClientOptions.defaults().withBaseClient(base);
 
-        OkHttpClient a = ServiceClients.httpClient(options, HeaderAuth.xAuthToken("t"), new HuaweiErrorDecoder());
-        OkHttpClient b = ServiceClients.httpClient(options, new HeaderAuth("token", "t"), new ScnetErrorDecoder());
+        Origin origin = Origin.of(okhttp3.HttpUrl.get("https://modelarts.cn-north-4.myhuaweicloud.com/"));
+        OkHttpClient a = ServiceClients.httpClient(options, HeaderAuth.xAuthToken("t"), new HuaweiErrorDecoder(), origin);
+        OkHttpClient b = ServiceClients.httpClient(options, new HeaderAuth("token", "t"), new ScnetErrorDecoder(), origin);
 
         assertThat(a.connectionPool()).isSameAs(base.connectionPool()).isSameAs(b.connectionPool());
         assertThat(a.dispatcher()).isSameAs(base.dispatcher());
@@ -60,8 +61,8 @@ class RuntimeUnitTest {
 
     @Test
     void badConfigurationIsNamed() {
-        assertThatThrownBy(() -> ServiceClients.normalize("ftp://x")).hasMessage("not an http(s) base URL: ftp://x");
-        assertThatThrownBy(() -> ServiceClients.normalize(" ")).hasMessage("base URL is missing");
+        assertThatThrownBy(() -> ServiceClients.normalize("ftp://x")).hasMessage("baseUrl(...): the URL must start with https:// (or http://)");
+        assertThatThrownBy(() -> ServiceClients.normalize(" ")).hasMessage("baseUrl(...): the URL is missing");
         assertThatThrownBy(() -> new HeaderAuth("X-Auth-Token", "")).hasMessage("no credential given for the X-Auth-Token header");
         assertThat(new HeaderAuth("token", "secret-value")).hasToString("HeaderAuth[token=<redacted>]");
         assertThat(ServiceClients.normalize("http://127.0.0.1:4010").toString()).isEqualTo("http://127.0.0.1:4010/");

@@ -31,6 +31,18 @@ class ModelArtsOpenCodeLabContractTest {
                 .execute();
     }
 
+    /** The body is optional (004: both fields optional, the example request is {@code {}}): left out, {@code {}} is sent (ledger row 53). */
+    @Test
+    void bodyLeftOutIsSentAsTheDocumentedEmptyObject(PrismServer prism) throws Exception {
+        Response<NotebookResp> response = new DevEnvironApi(Clients.modelarts(prism, Clients.TOKEN))
+                .openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("proj-1").build())
+                .execute();
+
+        assertThat(response.code()).as(prism.tail()).isEqualTo(200);
+        assertThat(response.body().getId()).isEqualTo("f9937afa-ca78-45b6-bc12-7ecf42553c48");
+        assertThat(response.body().getImage().getName()).isEqualTo("notebook2.0-mul-kernel-cpu-cp36");
+    }
+
     @Test
     void documentedExampleDecodesFieldByField(PrismServer prism) throws Exception {
         Response<NotebookResp> response = open(prism, Clients.TOKEN, new OpenCodeLabBody());

@@ -7,6 +7,7 @@ import org.contractfirst.notebooks.eihealth.invoker.JSON;
 import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.Endpoints;
 import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
@@ -35,9 +36,10 @@ public final class EihealthClient {
         return new Builder();
     }
 
-    /** Huawei Cloud endpoint of a region, e.g. {@code https://eihealth.cn-north-4.myhuaweicloud.com/}. */
+    /** Huawei Cloud endpoint of a region, e.g. {@code https://eihealth.cn-north-4.myhuaweicloud.com/};
+     *  anything but a region id such as {@code cn-north-4} fails with an {@link IllegalArgumentException}. */
     public static String regionUrl(String region) {
-        return "https://eihealth." + region + ".myhuaweicloud.com/";
+        return Endpoints.huaweiRegionUrl("eihealth", region);
     }
 
     /** Notebooks of an EIHealth project: listNotebooks. */
@@ -69,12 +71,12 @@ public final class EihealthClient {
         private Builder() {
         }
 
-        /** Huawei Cloud region, e.g. {@code cn-north-4}; sets the base URL. */
+        /** Huawei Cloud region id, e.g. {@code cn-north-4}; sets the base URL (anything but a region id fails here). */
         public Builder region(String region) {
             return baseUrl(regionUrl(region));
         }
 
-        /** IAM token, sent as {@code X-Auth-Token}. */
+        /** IAM token, sent as {@code X-Auth-Token}; a control character in it (a trailing CR/LF) fails here. */
         public Builder token(String token) {
             return auth(HeaderAuth.xAuthToken(token));
         }

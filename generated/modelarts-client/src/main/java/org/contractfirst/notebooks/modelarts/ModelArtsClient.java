@@ -11,6 +11,7 @@ import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.Endpoints;
 import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
@@ -49,9 +50,10 @@ public final class ModelArtsClient {
         return new Builder();
     }
 
-    /** Huawei Cloud endpoint of a region, e.g. {@code https://modelarts.cn-north-4.myhuaweicloud.com/}. */
+    /** Huawei Cloud endpoint of a region, e.g. {@code https://modelarts.cn-north-4.myhuaweicloud.com/};
+     *  anything but a region id such as {@code cn-north-4} fails with an {@link IllegalArgumentException}. */
     public static String regionUrl(String region) {
-        return "https://modelarts." + region + ".myhuaweicloud.com/";
+        return Endpoints.huaweiRegionUrl("modelarts", region);
     }
 
     /** Notebook instances (new version): listNotebooks, openCodeLab. */
@@ -99,12 +101,12 @@ public final class ModelArtsClient {
         private Builder() {
         }
 
-        /** Huawei Cloud region, e.g. {@code cn-north-4}; sets the base URL. */
+        /** Huawei Cloud region id, e.g. {@code cn-north-4}; sets the base URL (anything but a region id fails here). */
         public Builder region(String region) {
             return baseUrl(regionUrl(region));
         }
 
-        /** IAM token, sent as {@code X-Auth-Token}. */
+        /** IAM token, sent as {@code X-Auth-Token}; a control character in it (a trailing CR/LF) fails here. */
         public Builder token(String token) {
             return auth(HeaderAuth.xAuthToken(token));
         }

@@ -2,6 +2,7 @@ package org.contractfirst.notebooks.scnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
+import org.contractfirst.notebooks.runtime.Endpoints;
 import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.ScnetErrorDecoder;
@@ -41,12 +42,15 @@ public final class ScnetClient {
         private Builder() {
         }
 
-        /** Host (and port) of the computing center's AI service, e.g. {@code api01.example.com:65106}; sets an https base URL. */
+        /**
+         * Host (and port) of the computing center's AI service, e.g. {@code api01.example.com:65106}; sets an https
+         * base URL. A host name or address and an optional port only: user info, a path, a query or a fragment fail here.
+         */
         public Builder host(String host) {
-            return baseUrl("https://" + host + "/");
+            return baseUrl(Endpoints.hostUrl(host));
         }
 
-        /** SCNet API token, sent as the {@code token} header. */
+        /** SCNet API token, sent as the {@code token} header; a control character in it (a trailing CR/LF) fails here. */
         public Builder token(String token) {
             return auth(new HeaderAuth("token", token));
         }

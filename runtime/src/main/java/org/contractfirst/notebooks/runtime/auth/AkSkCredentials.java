@@ -5,8 +5,9 @@ package org.contractfirst.notebooks.runtime.auth;
  *
  * <p>{@code securityToken} is set for temporary credentials (obtained from IAM/STS) and is sent as
  * {@code X-Security-Token}; {@code projectId}, when set, is sent as {@code X-Project-Id}. Both are optional and a
- * blank value is treated as absent. {@link #toString()} never reveals the secret key or the security token, and
- * the validation messages never contain any credential value.
+ * blank value is treated as absent. Every value must be printable ASCII without surrounding spaces
+ * ({@link CredentialValues}: a line break read from a file is refused, not trimmed). {@link #toString()} never
+ * reveals the secret key or the security token, and the validation messages never contain any credential value.
  *
  * @param accessKey     the access key id (AK), never blank
  * @param secretKey     the secret access key (SK), never blank
@@ -15,16 +16,23 @@ package org.contractfirst.notebooks.runtime.auth;
  */
 public record AkSkCredentials(String accessKey, String secretKey, String securityToken, String projectId) {
 
+    /** How every validation message of this record starts. */
+    static final String INVALID = "AK/SK credentials: ";
+
     /** Validates AK/SK and normalises blank optional values to {@code null}. */
     public AkSkCredentials {
         if (accessKey == null || accessKey.isBlank()) {
-            throw new IllegalArgumentException("AK/SK credentials: the access key (AK) must not be blank");
+            throw new IllegalArgumentException(INVALID + "the access key (AK) must not be blank");
         }
         if (secretKey == null || secretKey.isBlank()) {
-            throw new IllegalArgumentException("AK/SK credentials: the secret key (SK) must not be blank");
+            throw new IllegalArgumentException(INVALID + "the secret key (SK) must not be blank");
         }
         securityToken = securityToken == null || securityToken.isBlank() ? null : securityToken;
         projectId = projectId == null || projectId.isBlank() ? null : projectId;
+        CredentialValues.require(INVALID + "the access key (AK, sent in the Authorization header)", accessKey);
+        CredentialValues.require(INVALID + "the secret key (SK)", secretKey);
+        CredentialValues.require(INVALID + "the security token (X-Security-Token header)", securityToken);
+        CredentialValues.require(INVALID + "the project id (X-Project-Id header)", projectId);
     }
 
     /** Permanent credentials without a project id. */

@@ -74,8 +74,19 @@ public final class AkSkSigningInterceptor implements Interceptor {
         return chain.proceed(sign(request, fresh));
     }
 
+    /** The provider's credentials; whatever it throws reaches the caller as an IOException (never OkHttp's dispatcher thread). */
     private AkSkCredentials current() throws IOException {
-        AkSkCredentials c = credentials.get();
+        AkSkCredentials c;
+        try {
+            c = credentials.get();
+        } catch (RuntimeException e) {
+            // AkSkCredentials refusing e.g. a security token with a line break names the part, never the value: its
+            // message is shown; any other message is the provider's own text, left to the cause
+            boolean ours = e instanceof IllegalArgumentException && e.getMessage() != null
+                    && e.getMessage().startsWith(AkSkCredentials.INVALID);
+            throw new IOException("the AK/SK credentials provider failed: "
+                    + (ours ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
         if (c == null) {
             throw new IOException("the AK/SK credentials provider gave no credentials");
         }

@@ -40,6 +40,26 @@ public final class NotebooksApi {
   }
 
   /**
+   * A path parameter's value, which must fill exactly one path segment: null, blank (empty, whitespace or control
+   * characters only), {@code .} and {@code ..} fail here, naming the parameter, so that nothing is sent to a path
+   * other than the operation's. Every other value is percent-encoded into its own segment ({@code /}, {@code ?},
+   * {@code #} and {@code %} included).
+   */
+  private static <T> T pathSegment(T value, String request, String name) {
+    Objects.requireNonNull(value, name + " is required");
+    String text = value.toString();
+    if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+      throw new IllegalArgumentException(request + ": path parameter " + name
+          + " is blank; it must be a non-empty value (an empty segment would address another resource)");
+    }
+    if (text.equals(".") || text.equals("..")) {
+      throw new IllegalArgumentException(request + ": path parameter " + name + " is '" + text
+          + "'; it must not be . or .. (a dot segment would address another resource)");
+    }
+    return value;
+  }
+
+  /**
    * List notebooks
    * <p>Lists the notebooks of an EIHealth platform project, one page at a time (offset/limit).
    * <p>{@code GET v1/{project_id}/eihealth-projects/{eihealth_project_id}/notebooks} ({@code listNotebooks})
@@ -81,8 +101,8 @@ public final class NotebooksApi {
      */
     public static Builder builder(String projectId, String eihealthProjectId) {
       Builder builder = new Builder();
-      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
-      builder.eihealthProjectId = Objects.requireNonNull(eihealthProjectId, "eihealth_project_id is required");
+      builder.projectId = pathSegment(projectId, "ListNotebooksRequest", "project_id");
+      builder.eihealthProjectId = pathSegment(eihealthProjectId, "ListNotebooksRequest", "eihealth_project_id");
       return builder;
     }
 
@@ -219,7 +239,7 @@ public final class NotebooksApi {
        * @return this builder
        */
       public Builder projectId(String projectId) {
-        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        this.projectId = pathSegment(projectId, "ListNotebooksRequest", "project_id");
         return this;
       }
 
@@ -230,7 +250,7 @@ public final class NotebooksApi {
        * @return this builder
        */
       public Builder eihealthProjectId(String eihealthProjectId) {
-        this.eihealthProjectId = Objects.requireNonNull(eihealthProjectId, "eihealth_project_id is required");
+        this.eihealthProjectId = pathSegment(eihealthProjectId, "ListNotebooksRequest", "eihealth_project_id");
         return this;
       }
 

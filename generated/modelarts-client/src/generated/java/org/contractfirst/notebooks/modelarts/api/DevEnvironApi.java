@@ -43,6 +43,26 @@ public final class DevEnvironApi {
   }
 
   /**
+   * A path parameter's value, which must fill exactly one path segment: null, blank (empty, whitespace or control
+   * characters only), {@code .} and {@code ..} fail here, naming the parameter, so that nothing is sent to a path
+   * other than the operation's. Every other value is percent-encoded into its own segment ({@code /}, {@code ?},
+   * {@code #} and {@code %} included).
+   */
+  private static <T> T pathSegment(T value, String request, String name) {
+    Objects.requireNonNull(value, name + " is required");
+    String text = value.toString();
+    if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+      throw new IllegalArgumentException(request + ": path parameter " + name
+          + " is blank; it must be a non-empty value (an empty segment would address another resource)");
+    }
+    if (text.equals(".") || text.equals("..")) {
+      throw new IllegalArgumentException(request + ": path parameter " + name + " is '" + text
+          + "'; it must not be . or .. (a dot segment would address another resource)");
+    }
+    return value;
+  }
+
+  /**
    * Query notebook instances
    * <p>Queries notebook instances based on the specified search criteria, one page at a time.
    * <p>{@code GET v1/{project_id}/notebooks} ({@code listNotebooks})
@@ -63,7 +83,7 @@ public final class DevEnvironApi {
    */
   public Call<NotebookResp> openCodeLab(OpenCodeLabRequest request) {
     Objects.requireNonNull(request, "request");
-    return calls.openCodeLab(request.projectId, request.body);
+    return calls.openCodeLab(request.projectId, request.body == null ? new OpenCodeLabBody() : request.body);
   }
 
   /**
@@ -127,7 +147,7 @@ public final class DevEnvironApi {
      */
     public static Builder builder(String projectId) {
       Builder builder = new Builder();
-      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      builder.projectId = pathSegment(projectId, "ListNotebooksRequest", "project_id");
       return builder;
     }
 
@@ -504,7 +524,7 @@ public final class DevEnvironApi {
        * @return this builder
        */
       public Builder projectId(String projectId) {
-        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        this.projectId = pathSegment(projectId, "ListNotebooksRequest", "project_id");
         return this;
       }
 
@@ -769,7 +789,7 @@ public final class DevEnvironApi {
      */
     public static Builder builder(String projectId) {
       Builder builder = new Builder();
-      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      builder.projectId = pathSegment(projectId, "OpenCodeLabRequest", "project_id");
       return builder;
     }
 
@@ -846,14 +866,14 @@ public final class DevEnvironApi {
        * @return this builder
        */
       public Builder projectId(String projectId) {
-        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        this.projectId = pathSegment(projectId, "OpenCodeLabRequest", "project_id");
         return this;
       }
 
       /**
        * The request body.
        * <p>Request body ({@code OpenCodeLabBody}), optional.
-       * @param body the value, or {@code null} to leave it out
+       * @param body the value, or {@code null} to leave it out (an empty object {@code {}} is then sent)
        * @return this builder
        */
       public Builder body(OpenCodeLabBody body) {

@@ -41,6 +41,26 @@ public final class DevEnvironOldVersionApi {
   }
 
   /**
+   * A path parameter's value, which must fill exactly one path segment: null, blank (empty, whitespace or control
+   * characters only), {@code .} and {@code ..} fail here, naming the parameter, so that nothing is sent to a path
+   * other than the operation's. Every other value is percent-encoded into its own segment ({@code /}, {@code ?},
+   * {@code #} and {@code %} included).
+   */
+  private static <T> T pathSegment(T value, String request, String name) {
+    Objects.requireNonNull(value, name + " is required");
+    String text = value.toString();
+    if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+      throw new IllegalArgumentException(request + ": path parameter " + name
+          + " is blank; it must be a non-empty value (an empty segment would address another resource)");
+    }
+    if (text.equals(".") || text.equals("..")) {
+      throw new IllegalArgumentException(request + ": path parameter " + name + " is '" + text
+          + "'; it must not be . or .. (a dot segment would address another resource)");
+    }
+    return value;
+  }
+
+  /**
    * Query development environment instances
    * <p>Queries the development environment instances that match the given conditions.
    * <p>{@code GET v1/{project_id}/demanager/instances} ({@code listDevEnvInstances})
@@ -93,7 +113,7 @@ public final class DevEnvironOldVersionApi {
      */
     public static Builder builder(String projectId) {
       Builder builder = new Builder();
-      builder.projectId = Objects.requireNonNull(projectId, "project_id is required");
+      builder.projectId = pathSegment(projectId, "ListDevEnvInstancesRequest", "project_id");
       return builder;
     }
 
@@ -320,7 +340,7 @@ public final class DevEnvironOldVersionApi {
        * @return this builder
        */
       public Builder projectId(String projectId) {
-        this.projectId = Objects.requireNonNull(projectId, "project_id is required");
+        this.projectId = pathSegment(projectId, "ListDevEnvInstancesRequest", "project_id");
         return this;
       }
 

@@ -39,6 +39,26 @@ public final class ContainerInstancesApi {
   }
 
   /**
+   * A path parameter's value, which must fill exactly one path segment: null, blank (empty, whitespace or control
+   * characters only), {@code .} and {@code ..} fail here, naming the parameter, so that nothing is sent to a path
+   * other than the operation's. Every other value is percent-encoded into its own segment ({@code /}, {@code ?},
+   * {@code #} and {@code %} included).
+   */
+  private static <T> T pathSegment(T value, String request, String name) {
+    Objects.requireNonNull(value, name + " is required");
+    String text = value.toString();
+    if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+      throw new IllegalArgumentException(request + ": path parameter " + name
+          + " is blank; it must be a non-empty value (an empty segment would address another resource)");
+    }
+    if (text.equals(".") || text.equals("..")) {
+      throw new IllegalArgumentException(request + ": path parameter " + name + " is '" + text
+          + "'; it must not be . or .. (a dot segment would address another resource)");
+    }
+    return value;
+  }
+
+  /**
    * Query container instance details
    * <p>Queries the details of one container instance.
    * <p>{@code GET ai/openapi/v2/instance-service/{id}/detail} ({@code getInstanceServiceDetail})
@@ -69,7 +89,7 @@ public final class ContainerInstancesApi {
      */
     public static Builder builder(String id) {
       Builder builder = new Builder();
-      builder.id = Objects.requireNonNull(id, "id is required");
+      builder.id = pathSegment(id, "GetInstanceServiceDetailRequest", "id");
       return builder;
     }
 
@@ -131,7 +151,7 @@ public final class ContainerInstancesApi {
        * @return this builder
        */
       public Builder id(String id) {
-        this.id = Objects.requireNonNull(id, "id is required");
+        this.id = pathSegment(id, "GetInstanceServiceDetailRequest", "id");
         return this;
       }
 
