@@ -19,8 +19,17 @@ import org.contractfirst.notebooks.runtime.TokenAuth;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.AkSkSigningInterceptor;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
+import org.contractfirst.notebooks.runtime.state.StateMapping;
+import org.contractfirst.notebooks.runtime.state.WaitOptions;
+import org.contractfirst.notebooks.runtime.state.WaitResult;
+import org.contractfirst.notebooks.runtime.state.Waiter;
 import retrofit2.Retrofit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +41,7 @@ import java.util.stream.Stream;
  * ListNotebooksResponse page = modelarts.devEnviron()
  *         .listNotebooks(ListNotebooksRequest.builder(projectId).limit(10).build()).execute().body();
  * }</pre>
+ * Waiting for a state: {@code modelarts.waitForNotebook(projectId, id, WaitOptions.until(NotebookState.RUNNING))}.
  * Build one client per credentials and reuse it: clients are thread-safe and share one connection pool.
  */
 public final class ModelArtsClient {
@@ -85,6 +95,91 @@ public final class ModelArtsClient {
                         request.toBuilder().offset(offset).limit(limit).build()).execute().body(),
                 DeInstanceList::getInstances, DeInstanceList::getTotalCount);
     }
+
+    /**
+     * Waits until notebook {@code notebookId} (new version) reaches a state of {@code options}, a failure state,
+     * or the timeout; see {@link Waiter} for the rules. Each poll lists the project's notebooks filtered by
+     * {@code id} (the official SDK's filter; the id is matched here too), billed instances ({@code feature}
+     * NOTEBOOK, the service's default) first, then free CodeLab instances ({@code feature} DEFAULT), which the
+     * default listing leaves out; later polls ask the one that found it.
+     *
+     * @throws IOException the service answered with an error that waiting would not cure ({@code ApiException}),
+     *                     or the connection failed
+     */
+    public WaitResult<NotebookResp> waitForNotebook(String projectId, String notebookId, WaitOptions options)
+            throws IOException {
+        return waitForNotebook(projectId, notebookId, List.of(FEATURE_NOTEBOOK, FEATURE_CODELAB), options);
+    }
+
+    /**
+     * Opens the CodeLab instance ({@code openCodeLab}, sent once) and waits for it as {@link #waitForNotebook}
+     * does, listing CodeLab instances ({@code feature} DEFAULT) first:
+     * {@code modelarts.openCodeLabAndWait(OpenCodeLabRequest.builder(projectId).build(), WaitOptions.until(RUNNING))}.
+     */
+    public WaitResult<NotebookResp> openCodeLabAndWait(DevEnvironApi.OpenCodeLabRequest request, WaitOptions options)
+            throws IOException {
+        Objects.requireNonNull(options, "options");
+        NotebookResp opened = devEnviron.openCodeLab(request).execute().body();
+        if (opened == null || opened.getId() == null || opened.getId().isBlank()) {
+            throw new IOException("openCodeLab answered without an instance id");
+        }
+        return waitForNotebook(request.getProjectId(), opened.getId(), List.of(FEATURE_CODELAB, FEATURE_NOTEBOOK),
+                options);
+    }
+
+    /**
+     * Waits until development environment instance {@code instanceId} (old version) reaches a state of
+     * {@code options}, a failure state, or the timeout; see {@link Waiter}. The old API has no id filter: each
+     * poll pages through the project's instances until it finds the id.
+     */
+    public WaitResult<DeInstance> waitForDevEnvInstance(String projectId, String instanceId, WaitOptions options)
+            throws IOException {
+        requireId(instanceId, "instanceId");
+        Objects.requireNonNull(options, "options");
+        ListDevEnvInstancesRequest list = ListDevEnvInstancesRequest.builder(projectId).build();
+        return Waiter.await(options, StateMapping.MODELARTS_OLD,
+                () -> first(allDevEnvInstances(list).filter(d -> instanceId.equals(d.getId()))),
+                d -> Objects.toString(d.getStatus(), null));
+    }
+
+    private WaitResult<NotebookResp> waitForNotebook(String projectId, String notebookId, List<String> features,
+                                                     WaitOptions options) throws IOException {
+        requireId(notebookId, "notebookId");
+        Objects.requireNonNull(options, "options");
+        AtomicReference<String> foundIn = new AtomicReference<>();
+        return Waiter.await(options, StateMapping.MODELARTS, () -> {
+            for (String feature : foundIn.get() != null ? List.of(foundIn.get()) : features) {
+                ListNotebooksRequest list = ListNotebooksRequest.builder(projectId).id(notebookId).feature(feature)
+                        .limit(WAIT_PAGE_SIZE).build();
+                NotebookResp n = first(allNotebooks(list).filter(x -> notebookId.equals(x.getId())));
+                if (n != null) {
+                    foundIn.set(feature);
+                    return n;
+                }
+            }
+            return null;
+        }, n -> Objects.toString(n.getStatus(), null));
+    }
+
+    /** The first element, the fetch's own IOException (e.g. an ApiException) unwrapped. */
+    private static <T> T first(Stream<T> stream) throws IOException {
+        try (stream) {
+            return stream.findFirst().orElse(null);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void requireId(String id, String name) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static final String FEATURE_NOTEBOOK = "NOTEBOOK";
+    private static final String FEATURE_CODELAB = "DEFAULT";
+    /** Page size of the waits' listings (one of the sizes the official SDK documents: 10, 20, 50). */
+    private static final int WAIT_PAGE_SIZE = 50;
 
     /** Page size of the pagination helpers when the request sets no {@code limit}. */
     public static final int DEFAULT_PAGE_SIZE = 100;

@@ -7,8 +7,18 @@ import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.ScnetErrorDecoder;
 import org.contractfirst.notebooks.runtime.TokenAuth;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
+import org.contractfirst.notebooks.runtime.state.StateMapping;
+import org.contractfirst.notebooks.runtime.state.WaitOptions;
+import org.contractfirst.notebooks.runtime.state.WaitResult;
+import org.contractfirst.notebooks.runtime.state.Waiter;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
 import org.contractfirst.notebooks.scnet.invoker.JSON;
+import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
+import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;
+
+import java.io.IOException;
+import java.util.Objects;
 
 /**
  * Hand-written entry point of the SCNet client. SCNet reports business errors as HTTP 200 with a code other
@@ -30,6 +40,29 @@ public final class ScnetClient {
     /** Container instances of the AI service: getInstanceServiceDetail. */
     public ContainerInstancesApi containerInstances() {
         return containerInstances;
+    }
+
+    /**
+     * Waits until container instance {@code instanceId} reaches a state of {@code options}, a failure state, or
+     * the timeout; see {@link Waiter} for the rules. Each poll asks for the instance's detail; an answer without
+     * {@code data} (or HTTP 404) is "not found". SCNet documents only {@code Waiting} and {@code Running}: map the
+     * other words it sends with {@link WaitOptions#mapStatus}, e.g. {@code mapStatus("Failed", FAILED)}, or they
+     * are UNKNOWN and waited through.
+     *
+     * @throws IOException an error envelope or HTTP error that waiting would not cure ({@code ScnetApiException}),
+     *                     or the connection failed
+     */
+    public WaitResult<InstanceServiceDetail> waitForInstanceService(String instanceId, WaitOptions options)
+            throws IOException {
+        if (instanceId == null || instanceId.isBlank()) {
+            throw new IllegalArgumentException("instanceId must not be blank");
+        }
+        Objects.requireNonNull(options, "options");
+        GetInstanceServiceDetailRequest detail = GetInstanceServiceDetailRequest.builder(instanceId).build();
+        return Waiter.await(options, StateMapping.SCNET, () -> {
+            InstanceServiceDetailResponse body = containerInstances.getInstanceServiceDetail(detail).execute().body();
+            return body == null ? null : body.getData();
+        }, InstanceServiceDetail::getStatus);
     }
 
     public static final class Builder extends ClientBuilder<Builder> {

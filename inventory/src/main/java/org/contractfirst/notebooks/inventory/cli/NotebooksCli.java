@@ -6,7 +6,6 @@ import org.contractfirst.notebooks.inventory.Inventory;
 import org.contractfirst.notebooks.inventory.InventoryResult;
 import org.contractfirst.notebooks.inventory.NotebookInstance;
 import org.contractfirst.notebooks.inventory.NotebookSource;
-import org.contractfirst.notebooks.inventory.NotebookState;
 import org.contractfirst.notebooks.inventory.Platform;
 import org.contractfirst.notebooks.inventory.SourceError;
 import org.contractfirst.notebooks.inventory.Times;
@@ -14,6 +13,7 @@ import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 
 import java.io.IOException;
