@@ -12,6 +12,7 @@ import org.contractfirst.notebooks.inventory.Times;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.RetryInterceptor;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.scnet.ScnetClient;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public final class NotebooksCli {
 
     static final String HELP = """
             Usage: bin/notebooks list [--config FILE] [--platform P]... [--state S]... [--format table|json|csv]
+                   bin/notebooks wait --platform P --id ID --state S [--state S]... [--timeout 10m]
+                                      [--config FILE] [--source NAME] [--format table|json|csv]
                    bin/notebooks --help
 
             Lists the notebook instances of ModelArts (new and old DevEnviron), EIHealth and SCNet in one
@@ -55,9 +59,11 @@ public final class NotebooksCli {
               --config FILE      Sources to list (YAML or JSON; README "Notebook inventory" shows the format).
                                  Default: $NOTEBOOKS_CONFIG; without either, Prism mocks of the four APIs are
                                  started on free local ports, listed (their documented examples) and stopped.
-              --platform P       Only this platform: modelarts, modelarts-old, eihealth, scnet. Repeatable.
+              --platform P       Only this platform: modelarts, modelarts-old, eihealth, scnet. Repeatable
+                                 (wait: exactly one).
               --state S          Only instances in this normalized state: PENDING, STARTING, RUNNING, UPDATING,
-                                 STOPPING, STOPPED, FAILED, DELETING, DELETED, UNKNOWN. Repeatable.
+                                 STOPPING, STOPPED, FAILED, DELETING, DELETED, UNKNOWN (any case). Repeatable
+                                 (wait: the states to wait for).
               --format F         table (default), json (an array of instances) or csv.
               --scnet-zone ZONE  Zone of SCNet's zone-less times (default: the config's scnetZone, else
                                  Asia/Shanghai).
@@ -69,6 +75,21 @@ public final class NotebooksCli {
 
             Exit codes: 0 every source answered; 2 partial results (some sources failed); 1 no source
             answered; 64 invalid command line or config file.
+
+            wait: polls one instance until it is in one of the --state states (exponential backoff with
+            jitter, 2 s to 30 s apart; Retry-After of 429/503 answers honoured), then prints it (as list does)
+            and a summary line on stderr. The first source of --platform in the config is used (--source NAME
+            picks another); without a config, the Prism mock of that platform (its documented example: ModelArts
+            CREATING, ModelArts old RUNNING, EIHealth Running, SCNet Waiting). FAILED, and DELETED unless
+            awaited, end the wait at once; an instance the service does not return is "not found" (or reaches
+            an awaited DELETED).
+              --id ID            The instance (ModelArts: notebook id; old: DE-...; EIHealth: notebook id;
+                                 SCNet: instance service id).
+              --timeout T        Give up after T (ms, s, m suffixes or ISO-8601; default 10m).
+              --source NAME      The config source to use (default: the first of the platform).
+            Exit codes: 0 a --state was reached; 3 a failure state (FAILED; DELETED when not awaited);
+            4 timed out; 5 not found; 1 the service answered with an error or could not be reached;
+            64 invalid command line or config file.
 
             Environment (credentials are read only from the environment, never from the command line, and
             never printed):
@@ -91,12 +112,21 @@ public final class NotebooksCli {
 
     /** The whole command; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, Clock.systemUTC(), RetryInterceptor.THREAD_SLEEP);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, with the time source of {@code wait} (tests). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+                   RetryInterceptor.Sleeper sleeper) {
         Path configFile = null;
         Set<Platform> platforms = EnumSet.noneOf(Platform.class);
         Set<NotebookState> states = EnumSet.noneOf(NotebookState.class);
         String format = "table";
         String zoneOption = null;
-        boolean listCommand = false;
+        String command = null;
+        String id = null;
+        Duration timeout = null;
+        String sourceName = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -105,7 +135,15 @@ public final class NotebooksCli {
                         out.print(HELP);
                         return 0;
                     }
-                    case "list" -> listCommand = true;
+                    case "list", "wait" -> {
+                        if (command != null) {
+                            throw new IllegalArgumentException("two commands: " + command + " and " + a);
+                        }
+                        command = a;
+                    }
+                    case "--id" -> id = value(args, ++i, a);
+                    case "--timeout" -> timeout = InventoryConfig.duration(value(args, ++i, a));
+                    case "--source" -> sourceName = value(args, ++i, a);
                     case "--config" -> configFile = Path.of(value(args, ++i, a));
                     case "--platform" -> platforms.add(Platform.fromId(value(args, ++i, a)));
                     case "--state" -> states.add(state(value(args, ++i, a)));
@@ -119,8 +157,13 @@ public final class NotebooksCli {
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
-            if (!listCommand) {
-                throw new IllegalArgumentException("no command (list)");
+            if (command == null) {
+                throw new IllegalArgumentException("no command (list, wait)");
+            }
+            if (command.equals("wait")) {
+                WaitCommand.check(platforms, id, states, timeout);
+            } else if (id != null || timeout != null || sourceName != null) {
+                throw new IllegalArgumentException("--id, --timeout and --source are options of wait");
             }
         } catch (IllegalArgumentException e) {
             err.println("notebooks: " + e.getMessage());
@@ -140,7 +183,10 @@ public final class NotebooksCli {
             if (configFile != null) {
                 config = InventoryConfig.read(configFile);
             } else {
-                err.println("notebooks: no --config: listing Prism mocks of the four APIs (their documented examples)");
+                err.println(command.equals("wait")
+                        ? "notebooks: no --config: waiting on a Prism mock of " + platforms.iterator().next().id()
+                        + " (its documented example)"
+                        : "notebooks: no --config: listing Prism mocks of the four APIs (their documented examples)");
                 mocks = PrismMocks.start(home(env), platforms);
                 config = mockConfig(mocks, platforms);
                 env = Map.of("HUAWEICLOUD_TOKEN", "mock-token", "SCNET_TOKEN", "mock-token");  // the mocks check presence only
@@ -160,6 +206,11 @@ public final class NotebooksCli {
                 zone = ZoneId.of(zoneOption != null ? zoneOption
                         : config.scnetZone != null ? config.scnetZone : Times.DEFAULT_SCNET_ZONE.getId());
                 deadline = config.deadline == null ? DEFAULT_DEADLINE : InventoryConfig.duration(config.deadline);
+                if (command.equals("wait")) {
+                    return new WaitCommand(platforms.iterator().next(), id, states,
+                            timeout != null ? timeout : WaitCommand.DEFAULT_TIMEOUT, format, zone, clock, sleeper)
+                            .run(config, sourceName, env, deadline, out, err);
+                }
                 sources = sources(config, env, platforms, zone, deadline);
             } catch (RuntimeException e) {
                 err.println("notebooks: invalid configuration: " + e.getMessage());
@@ -216,39 +267,59 @@ public final class NotebooksCli {
 
     private static NotebookSource source(Platform platform, String name, InventoryConfig.SourceConfig s,
                                          Map<String, String> env, ZoneId zone, Duration deadline) {
-        // The deadline bounds every call too, so that a source past it stops instead of running on.
-        ClientOptions options = ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), deadline);
         switch (platform) {
             case MODELARTS, MODELARTS_OLD -> {
-                ModelArtsClient.Builder b = ModelArtsClient.builder().options(options);
-                endpoint(b, s, name, ModelArtsClient::regionUrl);
-                huaweiAuth(b::token, b::akSk, s, env, name);
+                ModelArtsClient client = modelArts(s, env, name, deadline);
                 String project = required(s.projectId, "projectId", name);
-                ModelArtsClient client = b.build();
                 return platform == Platform.MODELARTS
                         ? NotebookSource.modelArts(name, client, project, deadline)
                         : NotebookSource.modelArtsOld(name, client, project, deadline);
             }
             case EIHEALTH -> {
-                EihealthClient.Builder b = EihealthClient.builder().options(options);
-                endpoint(b, s, name, EihealthClient::regionUrl);
-                huaweiAuth(b::token, b::akSk, s, env, name);
-                return NotebookSource.eihealth(name, b.build(), required(s.projectId, "projectId", name),
+                EihealthClient client = eihealth(s, env, name, deadline);
+                return NotebookSource.eihealth(name, client, required(s.projectId, "projectId", name),
                         required(s.eihealthProjectId, "eihealthProjectId", name), deadline);
             }
             case SCNET -> {
-                ScnetClient.Builder b = ScnetClient.builder().options(options);
-                b.baseUrl(required(s.endpoint, "endpoint", name));
-                String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "SCNET_TOKEN";
-                b.token(requiredEnv(env, tokenEnv, name));
+                ScnetClient client = scnet(s, env, name, deadline);
                 if (s.instanceIds == null || s.instanceIds.isEmpty()) {
                     throw new ConfigurationException(name + ": no instanceIds (SCNet documents detail by ID only)");
                 }
-                return NotebookSource.scnet(name, b.build(), s.instanceIds, zone, deadline);
+                return NotebookSource.scnet(name, client, s.instanceIds, zone, deadline);
             }
             default -> throw new IllegalStateException(platform.toString());
         }
+    }
+
+    /** The deadline bounds every call too, so that a source past it stops instead of running on. */
+    private static ClientOptions options(Duration callDeadline) {
+        return ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), callDeadline);
+    }
+
+    static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                                     Duration callDeadline) {
+        ModelArtsClient.Builder b = ModelArtsClient.builder().options(options(callDeadline));
+        endpoint(b, s, name, ModelArtsClient::regionUrl);
+        huaweiAuth(b::token, b::akSk, s, env, name);
+        return b.build();
+    }
+
+    static EihealthClient eihealth(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                                   Duration callDeadline) {
+        EihealthClient.Builder b = EihealthClient.builder().options(options(callDeadline));
+        endpoint(b, s, name, EihealthClient::regionUrl);
+        huaweiAuth(b::token, b::akSk, s, env, name);
+        return b.build();
+    }
+
+    static ScnetClient scnet(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                             Duration callDeadline) {
+        ScnetClient.Builder b = ScnetClient.builder().options(options(callDeadline));
+        b.baseUrl(required(s.endpoint, "endpoint", name));
+        String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "SCNET_TOKEN";
+        b.token(requiredEnv(env, tokenEnv, name));
+        return b.build();
     }
 
     private static void endpoint(ClientBuilder<?> b, InventoryConfig.SourceConfig s, String name,
@@ -291,7 +362,7 @@ public final class NotebooksCli {
         return env.get(variable);
     }
 
-    private static String required(String value, String what, String name) {
+    static String required(String value, String what, String name) {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException(name + ": no " + what);
         }
@@ -317,7 +388,7 @@ public final class NotebooksCli {
         return config;
     }
 
-    private static Path home(Map<String, String> env) {
+    static Path home(Map<String, String> env) {
         String home = System.getProperty("notebooks.home");
         if (home == null) {
             home = env.getOrDefault("NOTEBOOKS_HOME", ".");
@@ -325,14 +396,14 @@ public final class NotebooksCli {
         return Path.of(home);
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }
 
-    private static NotebookState state(String s) {
+    static NotebookState state(String s) {
         try {
             return NotebookState.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
