@@ -1,6 +1,7 @@
 package org.contractfirst.notebooks.scnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
@@ -60,8 +61,15 @@ public final class ScnetClient {
         Objects.requireNonNull(options, "options");
         GetInstanceServiceDetailRequest detail = GetInstanceServiceDetailRequest.builder(instanceId).build();
         return Waiter.await(options, StateMapping.SCNET, () -> {
-            InstanceServiceDetailResponse body = containerInstances.getInstanceServiceDetail(detail).execute().body();
-            return body == null ? null : body.getData();
+            try {
+                InstanceServiceDetailResponse body = containerInstances.getInstanceServiceDetail(detail).execute().body();
+                return body == null ? null : body.getData();
+            } catch (ApiException e) {
+                if (e.httpStatus() == 404) {
+                    return null;
+                }
+                throw e;
+            }
         }, InstanceServiceDetail::getStatus);
     }
 

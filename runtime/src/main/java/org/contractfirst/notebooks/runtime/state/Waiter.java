@@ -15,7 +15,7 @@ import java.util.function.Function;
  *
  * <p>Each poll asks {@code probe} for the instance and maps its status word: an awaited state ends the wait
  * (REACHED), a failure state too (FAILED_STATE). An instance the service does not return (the probe answers
- * null, or an HTTP 404) is DELETED when DELETED is awaited, else NOT_FOUND, at once. An answer of HTTP 429,
+ * null) is DELETED when DELETED is awaited, else NOT_FOUND, at once. An answer of HTTP 429,
  * 502, 503 or 504 (what is left after the client's own retries) does not end the wait: the next poll comes
  * after the answer's {@code Retry-After} (at least the minimum interval), and when that is beyond the timeout
  * the wait ends as TIMED_OUT without waiting. Any other error is thrown as it is (an {@link ApiException} with status, code and request id).
@@ -24,7 +24,10 @@ import java.util.function.Function;
  */
 public final class Waiter {
 
-    /** Fetches the instance once: null when the service does not return it. */
+    /**
+     * Fetches the instance once: null when the service does not return it (a detail call's 404 included; a list's
+     * 404 means the project is unknown and is thrown).
+     */
     @FunctionalInterface
     public interface Probe<T> {
         T poll() throws IOException;
@@ -60,9 +63,7 @@ public final class Waiter {
             try {
                 current = probe.poll();
             } catch (ApiException e) {
-                if (e.httpStatus() == 404) {
-                    current = null;
-                } else if (RetryPolicy.RETRYABLE_STATUSES.contains(e.httpStatus())) {
+                if (RetryPolicy.RETRYABLE_STATUSES.contains(e.httpStatus())) {
                     current = null;
                     throttled = true;
                     retryAfter = e.retryAfter();
