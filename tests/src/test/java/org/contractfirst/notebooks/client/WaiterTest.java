@@ -290,6 +290,27 @@ class WaiterTest {
     }
 
     @Test
+    void aRetryAfterShorterThanTheMinimumIntervalWaitsTheMinimum() throws IOException {
+        Platform p = Platform.EIHEALTH;
+        script(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"), json(p.present(p.running)));
+        WaitResult<?> r = p.await(url(), until(RUNNING).pollInterval(Duration.ofSeconds(5), Duration.ofSeconds(20)));
+        assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRetryAfterDateIsReadToo() throws IOException {
+        Platform p = Platform.SCNET;
+        String inOneMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(61));
+        script(new MockResponse().setResponseCode(503).setHeader("Retry-After", inOneMinute), json(p.present(p.running)));
+        WaitResult<?> r = p.await(url(), until(RUNNING));
+        assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
+        assertThat(time.sleeps()).hasSize(1);
+        assertThat(time.sleeps().get(0)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
+    }
+
+    @Test
     void aRetryAfterBeyondTheTimeoutEndsTheWaitWithoutWaiting() throws IOException {
         Platform p = Platform.MODELARTS;
         script(json(p.present(p.starting)), new MockResponse().setResponseCode(503).setHeader("Retry-After", "120"));
