@@ -80,8 +80,8 @@ public final class WaitOptions {
      * previous cap, never more than {@code max}. Defaults: 2 s and 30 s.
      */
     public WaitOptions pollInterval(Duration min, Duration max) {
-        if (min == null || max == null || min.isNegative() || max.compareTo(min) < 0) {
-            throw new IllegalArgumentException("poll interval: need 0 <= min <= max, was " + min + " and " + max);
+        if (min == null || max == null || min.toMillis() <= 0 || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("poll interval: need 1 ms <= min <= max, was " + min + " and " + max);
         }
         return new WaitOptions(awaited, failOn, extraStatuses, timeout, min, max, clock, sleeper);
     }

@@ -15,12 +15,12 @@ import java.util.function.Function;
  *
  * <p>Each poll asks {@code probe} for the instance and maps its status word: an awaited state ends the wait
  * (REACHED), a failure state too (FAILED_STATE). An instance the service does not return (the probe answers
- * null) is DELETED when DELETED is awaited, else NOT_FOUND, at once. An answer of HTTP 429,
- * 502, 503 or 504 (what is left after the client's own retries) does not end the wait: the next poll comes
- * after the answer's {@code Retry-After} (at least the minimum interval), and when that is beyond the timeout
- * the wait ends as TIMED_OUT without waiting. Any other error is thrown as it is (an {@link ApiException} with status, code and request id).
- * Between polls: exponential backoff with jitter, bounded by the options' interval and by the timeout; one
- * last poll is made at the timeout.
+ * null) is DELETED when DELETED is awaited, else NOT_FOUND, at once. An answer of HTTP 429, 502, 503 or 504
+ * (what is left after the client's own retries) does not end the wait: the next poll comes after the answer's
+ * {@code Retry-After} (at least the minimum interval), and when that is beyond the timeout the wait ends as
+ * TIMED_OUT without waiting. Any other error is thrown as it is (an {@link ApiException} with status, code and
+ * request id). Between polls: exponential backoff with jitter, bounded by the options' interval and by the
+ * timeout; one last poll is made at the timeout.
  */
 public final class Waiter {
 

@@ -151,7 +151,10 @@ class WaiterUnitTest {
         assertThat(catchThrowableOfType(() -> WaitOptions.until(RUNNING).timeout(Duration.ofSeconds(-1)),
                 IllegalArgumentException.class)).hasMessage("timeout must not be negative, was PT-1S");
         assertThat(catchThrowableOfType(() -> WaitOptions.until(RUNNING).pollInterval(Duration.ofSeconds(5), Duration.ofSeconds(1)),
-                IllegalArgumentException.class)).hasMessage("poll interval: need 0 <= min <= max, was PT5S and PT1S");
+                IllegalArgumentException.class)).hasMessage("poll interval: need 1 ms <= min <= max, was PT5S and PT1S");
+        assertThat(catchThrowableOfType(() -> WaitOptions.until(RUNNING).pollInterval(Duration.ZERO, Duration.ofSeconds(1)),
+                IllegalArgumentException.class)).as("a zero minimum would poll without pause")
+                .hasMessage("poll interval: need 1 ms <= min <= max, was PT0S and PT1S");
         assertThat(catchThrowableOfType(() -> WaitOptions.until(RUNNING).mapStatus("", FAILED),
                 IllegalArgumentException.class)).hasMessage("mapStatus: raw status must not be empty");
     }
