@@ -48,7 +48,8 @@ public final class NotebooksCli {
     static final String HELP = """
             Usage: bin/notebooks list [--config FILE] [--platform P]... [--state S]... [--format table|json|csv]
                    bin/notebooks wait --platform P --id ID --state S [--state S]... [--timeout 10m]
-                                      [--config FILE] [--source NAME] [--format table|json|csv]
+                                      [--map-status WORD=STATE]... [--config FILE] [--source NAME]
+                                      [--format table|json|csv]
                    bin/notebooks --help
 
             Lists the notebook instances of ModelArts (new and old DevEnviron), EIHealth and SCNet in one
@@ -87,6 +88,10 @@ public final class NotebooksCli {
                                  SCNet: instance service id).
               --timeout T        Give up after T (ms, s, m suffixes or ISO-8601; default 10m).
               --source NAME      The config source to use (default: the first of the platform).
+              --map-status WORD=STATE
+                                 Read the platform's status WORD as STATE during the wait, e.g. SCNet's
+                                 undocumented Failed=failed (SCNet documents only Waiting and Running).
+                                 Repeatable.
             Exit codes: 0 a --state was reached; 3 a failure state (FAILED; DELETED when not awaited);
             4 timed out; 5 not found; 1 the service answered with an error or could not be reached;
             64 invalid command line or config file.
@@ -127,6 +132,7 @@ public final class NotebooksCli {
         String id = null;
         Duration timeout = null;
         String sourceName = null;
+        Map<String, NotebookState> extraStatuses = new java.util.LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -144,6 +150,14 @@ public final class NotebooksCli {
                     case "--id" -> id = value(args, ++i, a);
                     case "--timeout" -> timeout = InventoryConfig.duration(value(args, ++i, a));
                     case "--source" -> sourceName = value(args, ++i, a);
+                    case "--map-status" -> {
+                        String pair = value(args, ++i, a);
+                        int eq = pair.lastIndexOf('=');
+                        if (eq <= 0) {
+                            throw new IllegalArgumentException("--map-status needs WORD=STATE, was '" + pair + "'");
+                        }
+                        extraStatuses.put(pair.substring(0, eq), state(pair.substring(eq + 1)));
+                    }
                     case "--config" -> configFile = Path.of(value(args, ++i, a));
                     case "--platform" -> platforms.add(Platform.fromId(value(args, ++i, a)));
                     case "--state" -> states.add(state(value(args, ++i, a)));
@@ -162,8 +176,8 @@ public final class NotebooksCli {
             }
             if (command.equals("wait")) {
                 WaitCommand.check(platforms, id, states, timeout);
-            } else if (id != null || timeout != null || sourceName != null) {
-                throw new IllegalArgumentException("--id, --timeout and --source are options of wait");
+            } else if (id != null || timeout != null || sourceName != null || !extraStatuses.isEmpty()) {
+                throw new IllegalArgumentException("--id, --timeout, --source and --map-status are options of wait");
             }
         } catch (IllegalArgumentException e) {
             err.println("notebooks: " + e.getMessage());
@@ -207,7 +221,7 @@ public final class NotebooksCli {
                         : config.scnetZone != null ? config.scnetZone : Times.DEFAULT_SCNET_ZONE.getId());
                 deadline = config.deadline == null ? DEFAULT_DEADLINE : InventoryConfig.duration(config.deadline);
                 if (command.equals("wait")) {
-                    return new WaitCommand(platforms.iterator().next(), id, states,
+                    return new WaitCommand(platforms.iterator().next(), id, states, extraStatuses,
                             timeout != null ? timeout : WaitCommand.DEFAULT_TIMEOUT, format, zone, clock, sleeper)
                             .run(config, sourceName, env, deadline, out, err);
                 }

@@ -35,17 +35,19 @@ final class WaitCommand {
     private final Platform platform;
     private final String id;
     private final Set<NotebookState> states;
+    private final Map<String, NotebookState> extraStatuses;
     private final Duration timeout;
     private final String format;
     private final ZoneId zone;
     private final Clock clock;
     private final RetryInterceptor.Sleeper sleeper;
 
-    WaitCommand(Platform platform, String id, Set<NotebookState> states, Duration timeout, String format, ZoneId zone,
-                Clock clock, RetryInterceptor.Sleeper sleeper) {
+    WaitCommand(Platform platform, String id, Set<NotebookState> states, Map<String, NotebookState> extraStatuses,
+                Duration timeout, String format, ZoneId zone, Clock clock, RetryInterceptor.Sleeper sleeper) {
         this.platform = platform;
         this.id = id;
         this.states = states;
+        this.extraStatuses = extraStatuses;
         this.timeout = timeout;
         this.format = format;
         this.zone = zone;
@@ -90,6 +92,9 @@ final class WaitCommand {
         String name = name(s);
         Duration deadline = s.deadline != null ? InventoryConfig.duration(s.deadline) : defaultDeadline;
         WaitOptions options = WaitOptions.until(states).timeout(timeout).timeSource(clock, sleeper);
+        for (Map.Entry<String, NotebookState> e : extraStatuses.entrySet()) {
+            options = options.mapStatus(e.getKey(), e.getValue());
+        }
         WaitResult<?> result;
         NotebookInstance last;
         try {

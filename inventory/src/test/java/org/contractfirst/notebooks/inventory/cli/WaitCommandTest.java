@@ -166,6 +166,19 @@ class WaitCommandTest {
     }
 
     @Test
+    void mapStatusNamesAnUndocumentedScnetWord() throws IOException {
+        String url = script(json("{\"code\":\"0\",\"msg\":\"SUCCESS\",\"data\":{\"id\":\"sc-1\",\"status\":\"Failed\"}}"));
+
+        NotebooksCliTest.Run r = run(env(), "wait", "--platform", "scnet", "--id", "sc-1", "--state", "running",
+                "--map-status", "Failed=failed", "--config", config(url).toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(WaitCommand.EXIT_FAILED_STATE);
+        assertThat(r.err()).startsWith("notebooks: scnet instance sc-1: FAILED_STATE FAILED (status Failed) after 1 poll");
+        assertThat(run(env(), "wait", "--platform", "scnet", "--id", "sc-1", "--state", "running",
+                "--map-status", "Failed").err()).startsWith("notebooks: --map-status needs WORD=STATE, was 'Failed'");
+    }
+
+    @Test
     void notFoundExitsFive() throws IOException {
         String url = script(json("{\"total\":0,\"data\":[]}"));
 
@@ -220,7 +233,7 @@ class WaitCommandTest {
                 .startsWith("notebooks: wait needs exactly one --platform");
         assertThat(run(env(), "wait", "--platform", "scnet", "--id", "x", "--state", "running", "--timeout", "soon").err())
                 .startsWith("notebooks: not a duration: 'soon'");
-        assertThat(run(env(), "list", "--id", "x").err()).startsWith("notebooks: --id, --timeout and --source are options of wait");
+        assertThat(run(env(), "list", "--id", "x").err()).startsWith("notebooks: --id, --timeout, --source and --map-status are options of wait");
         assertThat(run(env(), "wait", "list").exit()).isEqualTo(NotebooksCli.EXIT_USAGE);
     }
 
