@@ -6,6 +6,7 @@ import org.contractfirst.notebooks.inventory.Inventory;
 import org.contractfirst.notebooks.inventory.InventoryResult;
 import org.contractfirst.notebooks.inventory.NotebookInstance;
 import org.contractfirst.notebooks.inventory.NotebookSource;
+import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.inventory.Platform;
 import org.contractfirst.notebooks.inventory.SourceError;
 import org.contractfirst.notebooks.inventory.Times;
@@ -14,7 +15,6 @@ import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryInterceptor;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
-import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 
 import java.io.IOException;
@@ -281,31 +281,42 @@ public final class NotebooksCli {
 
     private static NotebookSource source(Platform platform, String name, InventoryConfig.SourceConfig s,
                                          Map<String, String> env, ZoneId zone, Duration deadline) {
+        // The deadline bounds every call too, so that a source past it stops instead of running on.
+        ClientOptions options = ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), deadline);
         switch (platform) {
             case MODELARTS, MODELARTS_OLD -> {
-                ModelArtsClient client = modelArts(s, env, name, deadline);
+                ModelArtsClient.Builder b = ModelArtsClient.builder().options(options);
+                endpoint(b, s, name, ModelArtsClient::regionUrl);
+                huaweiAuth(b::token, b::akSk, s, env, name);
                 String project = required(s.projectId, "projectId", name);
+                ModelArtsClient client = b.build();
                 return platform == Platform.MODELARTS
                         ? NotebookSource.modelArts(name, client, project, deadline)
                         : NotebookSource.modelArtsOld(name, client, project, deadline);
             }
             case EIHEALTH -> {
-                EihealthClient client = eihealth(s, env, name, deadline);
-                return NotebookSource.eihealth(name, client, required(s.projectId, "projectId", name),
+                EihealthClient.Builder b = EihealthClient.builder().options(options);
+                endpoint(b, s, name, EihealthClient::regionUrl);
+                huaweiAuth(b::token, b::akSk, s, env, name);
+                return NotebookSource.eihealth(name, b.build(), required(s.projectId, "projectId", name),
                         required(s.eihealthProjectId, "eihealthProjectId", name), deadline);
             }
             case SCNET -> {
-                ScnetClient client = scnet(s, env, name, deadline);
+                ScnetClient.Builder b = ScnetClient.builder().options(options);
+                b.baseUrl(required(s.endpoint, "endpoint", name));
+                String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "SCNET_TOKEN";
+                b.token(requiredEnv(env, tokenEnv, name));
                 if (s.instanceIds == null || s.instanceIds.isEmpty()) {
                     throw new ConfigurationException(name + ": no instanceIds (SCNet documents detail by ID only)");
                 }
-                return NotebookSource.scnet(name, client, s.instanceIds, zone, deadline);
+                return NotebookSource.scnet(name, b.build(), s.instanceIds, zone, deadline);
             }
             default -> throw new IllegalStateException(platform.toString());
         }
     }
 
-    /** The deadline bounds every call too, so that a source past it stops instead of running on. */
+    /** The clients of {@code wait} (WaitCommand): as those of {@link #source}, each call bounded by {@code callDeadline}. */
     private static ClientOptions options(Duration callDeadline) {
         return ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), callDeadline);
@@ -402,7 +413,7 @@ public final class NotebooksCli {
         return config;
     }
 
-    static Path home(Map<String, String> env) {
+    private static Path home(Map<String, String> env) {
         String home = System.getProperty("notebooks.home");
         if (home == null) {
             home = env.getOrDefault("NOTEBOOKS_HOME", ".");
@@ -410,14 +421,14 @@ public final class NotebooksCli {
         return Path.of(home);
     }
 
-    static String value(String[] args, int i, String option) {
+    private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }
 
-    static NotebookState state(String s) {
+    private static NotebookState state(String s) {
         try {
             return NotebookState.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
