@@ -91,12 +91,15 @@ class WaiterPrismTest {
         }
 
         @Test
-        void theDocumented404OfTheListIsThrownNotTakenForAMissingInstance(PrismServer prism) {
-            ApiException e = catchThrowableOfType(() -> modelarts(prism, Prefer.code(404))
-                    .waitForNotebook("mock-project", MODELARTS_ID, WaitOptions.until(RUNNING)), ApiException.class);
-            assertThat(e.httpStatus()).isEqualTo(404);
-            assertThat(e.errorCode()).isEqualTo("ModelArts.6309");
-            assertThat(e.errorMessage()).isEqualTo("The notebook instance does not exist.");
+        void theDocumented404ModelArts6309IsAnInstanceThatDoesNotExist(PrismServer prism) throws IOException {
+            // the example: {"error_code": "ModelArts.6309", "error_msg": "The notebook instance does not exist."}
+            WaitResult<NotebookResp> r = modelarts(prism, Prefer.code(404))
+                    .waitForNotebook("mock-project", MODELARTS_ID, WaitOptions.until(RUNNING));
+            assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.NOT_FOUND);
+            WaitResult<DeInstance> gone = modelarts(prism, Prefer.code(404))
+                    .waitForDevEnvInstance("mock-project", DEVENV_ID, WaitOptions.until(NotebookState.DELETED));
+            assertThat(gone.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
+            assertThat(gone.state()).isEqualTo(NotebookState.DELETED);
         }
 
         @Test

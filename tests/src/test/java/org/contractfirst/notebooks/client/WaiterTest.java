@@ -358,6 +358,31 @@ class WaiterTest {
     }
 
     @Test
+    void aModelArtsListAnswering404WithAnotherCodeThanInstanceNotFoundIsThrown() {
+        script(new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
+                .setHeader("X-Request-Id", "req-404-project")
+                .setBody("{\"error_code\":\"ModelArts.0104\",\"error_msg\":\"The project does not exist.\"}"));
+        for (Platform p : List.of(Platform.MODELARTS, Platform.MODELARTS_OLD)) {
+            ApiException e = catchThrowableOfType(() -> p.await(url(), until(RUNNING)), ApiException.class);
+            assertThat(e.httpStatus()).isEqualTo(404);
+            assertThat(e.errorCode()).isEqualTo("ModelArts.0104");
+            assertThat(e.requestId()).isEqualTo("req-404-project");
+        }
+    }
+
+    @Test
+    void aModelArts6309IsAnInstanceThatDoesNotExist() throws IOException {
+        Platform p = Platform.MODELARTS;
+        script(json(p.present("DELETING")), new MockResponse().setResponseCode(404)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"error_code\":\"ModelArts.6309\",\"error_msg\":\"The notebook instance does not exist.\"}"));
+        WaitResult<?> r = p.await(url(), until(DELETED));
+        assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
+        assertThat(r.state()).isEqualTo(DELETED);
+        assertThat(r.rawStatus()).isEqualTo("DELETING");
+    }
+
+    @Test
     void scnetA404IsNotFound() throws IOException {
         script(new MockResponse().setResponseCode(404));
         WaitResult<?> r = Platform.SCNET.await(url(), until(RUNNING));

@@ -10,6 +10,7 @@ import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
+import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ExpirySignal;
 import org.contractfirst.notebooks.runtime.HeaderAuth;
@@ -101,7 +102,8 @@ public final class ModelArtsClient {
      * or the timeout; see {@link Waiter} for the rules. Each poll lists the project's notebooks filtered by
      * {@code id} (the official SDK's filter; the id is matched here too), billed instances ({@code feature}
      * NOTEBOOK, the service's default) first, then free CodeLab instances ({@code feature} DEFAULT), which the
-     * default listing leaves out; later polls ask the one that found it.
+     * default listing leaves out; later polls ask the one that found it. A 404 with {@code ModelArts.6309} (the
+     * instance does not exist) counts as not returned; any other 404 (an unknown project) is thrown.
      *
      * @throws IOException the service answered with an error that waiting would not cure ({@code ApiException}),
      *                     or the connection failed
@@ -161,11 +163,18 @@ public final class ModelArtsClient {
         }, n -> Objects.toString(n.getStatus(), null));
     }
 
-    /** The first element, the fetch's own IOException (e.g. an ApiException) unwrapped. */
+    /**
+     * The first element, the fetch's own IOException (e.g. an ApiException) unwrapped; null for a 404 with
+     * {@value #INSTANCE_NOT_FOUND} (the instance does not exist), while any other 404 (an unknown project) is thrown.
+     */
     private static <T> T first(Stream<T> stream) throws IOException {
         try (stream) {
             return stream.findFirst().orElse(null);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ApiException api && api.httpStatus() == 404
+                    && INSTANCE_NOT_FOUND.equals(api.errorCode())) {
+                return null;
+            }
             throw e.getCause();
         }
     }
@@ -176,6 +185,8 @@ public final class ModelArtsClient {
         }
     }
 
+    /** ModelArts' error code for "the notebook instance does not exist". */
+    private static final String INSTANCE_NOT_FOUND = "ModelArts.6309";
     private static final String FEATURE_NOTEBOOK = "NOTEBOOK";
     private static final String FEATURE_CODELAB = "DEFAULT";
     /** Page size of the waits' listings (one of the sizes the official SDK documents: 10, 20, 50). */

@@ -19,7 +19,10 @@ public final class WaitResult<T> {
         FAILED_STATE,
         /** The timeout passed first; {@link #state()} is the last state seen (null if none was). */
         TIMED_OUT,
-        /** The service does not return the instance (not listed; SCNet: no data or HTTP 404), and DELETED is not awaited. */
+        /**
+         * The service does not return the instance (not listed; SCNet: no data or HTTP 404; ModelArts: a 404
+         * {@code ModelArts.6309}), and DELETED is not awaited.
+         */
         NOT_FOUND
     }
 

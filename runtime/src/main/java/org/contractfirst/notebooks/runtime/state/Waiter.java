@@ -25,8 +25,8 @@ import java.util.function.Function;
 public final class Waiter {
 
     /**
-     * Fetches the instance once: null when the service does not return it (a detail call's 404 included; a list's
-     * 404 means the project is unknown and is thrown).
+     * Fetches the instance once: null when the service does not return it (not listed, or an answer that says the
+     * instance does not exist: SCNet's 404, ModelArts' {@code ModelArts.6309}); other errors are thrown.
      */
     @FunctionalInterface
     public interface Probe<T> {
