@@ -7,7 +7,10 @@ import org.contractfirst.notebooks.contract.support.PrismServer;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi.ListNotebooksRequest;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi.OpenCodeLabRequest;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi.ListDevEnvInstancesRequest;
 import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
@@ -18,6 +21,7 @@ import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;
 import org.contractfirst.notebooks.scnet.ScnetClient;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,9 @@ class WaiterPrismTest {
     static final String MODELARTS_ID = "f9937afa-ca78-45b6-bc12-7ecf42553c48";
     static final String DEVENV_ID = "DE-7d558ef8-c73d-11ea-964c-0255ac100033";
     static final String SCNET_ID = "4c1f43ddb030483e89b55413bee6c004";
+    static final ListNotebooksRequest IN_PROJECT = ListNotebooksRequest.builder("mock-project").build();
+    static final ListDevEnvInstancesRequest OLD_IN_PROJECT = ListDevEnvInstancesRequest.builder("mock-project").build();
+    static final GetInstanceServiceDetailRequest DETAIL = GetInstanceServiceDetailRequest.builder(SCNET_ID).build();
 
     private static ClientOptions options(Prefer prefer) {
         ClientOptions o = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
@@ -57,10 +64,11 @@ class WaiterPrismTest {
     class ModelArts {
 
         @Test
-        void openCodeLabAndWaitReachesStartingOnTheDocumentedCreatingExample(PrismServer prism) throws IOException {
-            WaitResult<NotebookResp> r = modelarts(prism, null).openCodeLabAndWait(
-                    OpenCodeLabRequest.builder("mock-project").body(new OpenCodeLabBody()).build(),
-                    WaitOptions.until(STARTING, RUNNING));
+        void openCodeLabThenWaitReachesStartingOnTheDocumentedCreatingExample(PrismServer prism) throws IOException {
+            ModelArtsClient modelarts = modelarts(prism, null);
+            OpenCodeLabRequest open = OpenCodeLabRequest.builder("mock-project").body(new OpenCodeLabBody()).build();
+            WaitResult<NotebookResp> r = modelarts.waitForNotebook(IN_PROJECT,
+                    modelarts.devEnviron().openCodeLab(open).execute().body(), WaitOptions.until(STARTING, RUNNING));
 
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
             assertThat(r.state()).isEqualTo(STARTING);
@@ -72,7 +80,7 @@ class WaiterPrismTest {
 
         @Test
         void runningIsNeverReachedSoAZeroTimeoutTimesOutAfterOnePoll(PrismServer prism) throws IOException {
-            WaitResult<NotebookResp> r = modelarts(prism, null).waitForNotebook("mock-project", MODELARTS_ID,
+            WaitResult<NotebookResp> r = modelarts(prism, null).waitForNotebook(IN_PROJECT, MODELARTS_ID,
                     WaitOptions.until(RUNNING).timeout(Duration.ZERO));
 
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.TIMED_OUT);
@@ -84,7 +92,7 @@ class WaiterPrismTest {
 
         @Test
         void anIdTheListDoesNotHoldIsNotFound(PrismServer prism) throws IOException {
-            WaitResult<NotebookResp> r = modelarts(prism, null).waitForNotebook("mock-project",
+            WaitResult<NotebookResp> r = modelarts(prism, null).waitForNotebook(IN_PROJECT,
                     "00000000-0000-0000-0000-000000000000", WaitOptions.until(RUNNING));
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.NOT_FOUND);
             assertThat(r.instance()).isNull();
@@ -94,10 +102,10 @@ class WaiterPrismTest {
         void theDocumented404ModelArts6309IsAnInstanceThatDoesNotExist(PrismServer prism) throws IOException {
             // the example: {"error_code": "ModelArts.6309", "error_msg": "The notebook instance does not exist."}
             WaitResult<NotebookResp> r = modelarts(prism, Prefer.code(404))
-                    .waitForNotebook("mock-project", MODELARTS_ID, WaitOptions.until(RUNNING));
+                    .waitForNotebook(IN_PROJECT, MODELARTS_ID, WaitOptions.until(RUNNING));
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.NOT_FOUND);
             WaitResult<DeInstance> gone = modelarts(prism, Prefer.code(404))
-                    .waitForDevEnvInstance("mock-project", DEVENV_ID, WaitOptions.until(NotebookState.DELETED));
+                    .waitForDevEnvInstance(OLD_IN_PROJECT, DEVENV_ID, WaitOptions.until(NotebookState.DELETED));
             assertThat(gone.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
             assertThat(gone.state()).isEqualTo(NotebookState.DELETED);
         }
@@ -105,14 +113,14 @@ class WaiterPrismTest {
         @Test
         void theDocumented403IsThrownWithItsCode(PrismServer prism) {
             ApiException e = catchThrowableOfType(() -> modelarts(prism, Prefer.code(403))
-                    .waitForDevEnvInstance("mock-project", DEVENV_ID, WaitOptions.until(RUNNING)), ApiException.class);
+                    .waitForDevEnvInstance(OLD_IN_PROJECT, DEVENV_ID, WaitOptions.until(RUNNING)), ApiException.class);
             assertThat(e.httpStatus()).isEqualTo(403);
             assertThat(e.errorCode()).isEqualTo("ModelArts.0106");
         }
 
         @Test
         void theOldVersionExampleIsRunning(PrismServer prism) throws IOException {
-            WaitResult<DeInstance> r = modelarts(prism, null).waitForDevEnvInstance("mock-project", DEVENV_ID,
+            WaitResult<DeInstance> r = modelarts(prism, null).waitForDevEnvInstance(OLD_IN_PROJECT, DEVENV_ID,
                     WaitOptions.until(RUNNING));
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
             assertThat(r.rawStatus()).isEqualTo("RUNNING");
@@ -127,7 +135,8 @@ class WaiterPrismTest {
         void theExampleIsRunning(PrismServer prism) throws IOException {
             WaitResult<NotebookEntity> r = EihealthClient.builder().baseUrl(prism.baseUrl()).token("mock-token")
                     .options(options(null)).build()
-                    .waitForNotebook("mock-project", "mock-eihealth-project", DEVENV_ID, WaitOptions.until(RUNNING));
+                    .waitForNotebook(NotebooksApi.ListNotebooksRequest.builder("mock-project", "mock-eihealth-project")
+                            .build(), DEVENV_ID, WaitOptions.until(RUNNING));
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
             assertThat(r.state()).isEqualTo(RUNNING);
             assertThat(r.rawStatus()).isEqualTo("Running");
@@ -144,7 +153,7 @@ class WaiterPrismTest {
 
         @Test
         void theExampleIsWaitingWhichIsPending(PrismServer prism) throws IOException {
-            WaitResult<InstanceServiceDetail> r = scnet(prism).waitForInstanceService(SCNET_ID, WaitOptions.until(PENDING));
+            WaitResult<InstanceServiceDetail> r = scnet(prism).waitForInstanceService(DETAIL, WaitOptions.until(PENDING));
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
             assertThat(r.rawStatus()).isEqualTo("Waiting");
             assertThat(r.instance().getId()).isEqualTo(SCNET_ID);
@@ -153,7 +162,7 @@ class WaiterPrismTest {
 
         @Test
         void runningIsNeverReachedSoAZeroTimeoutTimesOut(PrismServer prism) throws IOException {
-            WaitResult<InstanceServiceDetail> r = scnet(prism).waitForInstanceService(SCNET_ID,
+            WaitResult<InstanceServiceDetail> r = scnet(prism).waitForInstanceService(DETAIL,
                     WaitOptions.until(RUNNING).timeout(Duration.ZERO));
             assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.TIMED_OUT);
             assertThat(r.state()).isEqualTo(NotebookState.PENDING);

@@ -9,7 +9,9 @@ import org.contractfirst.notebooks.client.support.MockWebServerExtension;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.OpenCodeLabBody;
@@ -21,6 +23,7 @@ import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;
 import org.contractfirst.notebooks.scnet.ScnetClient;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +81,7 @@ class WaiterTest {
             @Override
             WaitResult<NotebookResp> await(String url, WaitOptions o) throws IOException {
                 return ModelArtsClient.builder().baseUrl(url).token(TOKEN).options(OPTIONS).build()
-                        .waitForNotebook("p1", id, o);
+                        .waitForNotebook(DevEnvironApi.ListNotebooksRequest.builder("p1").build(), id, o);
             }
         },
         MODELARTS_OLD("DE-7d558ef8-c73d-11ea-964c-0255ac100033", "CREATING", "STARTING", "RUNNING", "CREATE_FAILED") {
@@ -101,7 +104,7 @@ class WaiterTest {
             @Override
             WaitResult<DeInstance> await(String url, WaitOptions o) throws IOException {
                 return ModelArtsClient.builder().baseUrl(url).token(TOKEN).options(OPTIONS).build()
-                        .waitForDevEnvInstance("p1", id, o);
+                        .waitForDevEnvInstance(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("p1").build(), id, o);
             }
         },
         EIHEALTH("eih-1", "Creating", "Creating", "Running", "CreatedFailed") {
@@ -124,7 +127,7 @@ class WaiterTest {
             @Override
             WaitResult<NotebookEntity> await(String url, WaitOptions o) throws IOException {
                 return EihealthClient.builder().baseUrl(url).token(TOKEN).options(OPTIONS).build()
-                        .waitForNotebook("p1", "e1", id, o);
+                        .waitForNotebook(NotebooksApi.ListNotebooksRequest.builder("p1", "e1").build(), id, o);
             }
         },
         /** SCNet documents no failure word: the tests map "Failed" with WaitOptions.mapStatus. */
@@ -147,7 +150,8 @@ class WaiterTest {
             @Override
             WaitResult<InstanceServiceDetail> await(String url, WaitOptions o) throws IOException {
                 return ScnetClient.builder().baseUrl(url).token(TOKEN).options(OPTIONS).build()
-                        .waitForInstanceService(id, o.mapStatus("Failed", FAILED));
+                        .waitForInstanceService(GetInstanceServiceDetailRequest.builder(id).build(),
+                                o.mapStatus("Failed", FAILED));
             }
         };
 
@@ -396,7 +400,8 @@ class WaiterTest {
         script(json(p.present("Failed")));
         WaitResult<InstanceServiceDetail> r = ScnetClient.builder().baseUrl(url()).token(TOKEN)
                 .options(Platform.OPTIONS).build()
-                .waitForInstanceService(p.id, until(RUNNING).timeout(Duration.ofSeconds(4))
+                .waitForInstanceService(GetInstanceServiceDetailRequest.builder(p.id).build(),
+                        until(RUNNING).timeout(Duration.ofSeconds(4))
                         .pollInterval(Duration.ofSeconds(2), Duration.ofSeconds(2)));
         assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.TIMED_OUT);
         assertThat(r.state()).isEqualTo(NotebookState.UNKNOWN);
@@ -437,14 +442,16 @@ class WaiterTest {
     }
 
     @Test
-    void openCodeLabAndWaitOpensOnceThenListsCodeLabInstancesFirst() throws IOException, InterruptedException {
+    void openCodeLabThenWaitingForTheOpenedInstanceListsCodeLabInstancesFirst() throws IOException {
         Platform p = Platform.MODELARTS;
-        script(json("{\"id\":\"" + p.id + "\",\"status\":\"INIT\"}"),
+        script(json("{\"id\":\"" + p.id + "\",\"status\":\"INIT\",\"feature\":\"DEFAULT\"}"),
                 json(p.present("STARTING")), json(p.present("RUNNING")));
         ModelArtsClient modelarts = ModelArtsClient.builder().baseUrl(url()).token(TOKEN).options(Platform.OPTIONS).build();
+        DevEnvironApi.OpenCodeLabRequest open = DevEnvironApi.OpenCodeLabRequest.builder("p1").body(new OpenCodeLabBody()).build();
+        DevEnvironApi.ListNotebooksRequest inProject = DevEnvironApi.ListNotebooksRequest.builder("p1").build();
 
-        WaitResult<NotebookResp> r = modelarts.openCodeLabAndWait(
-                DevEnvironApi.OpenCodeLabRequest.builder("p1").body(new OpenCodeLabBody()).build(), until(RUNNING));
+        WaitResult<NotebookResp> r = modelarts.waitForNotebook(inProject,
+                modelarts.devEnviron().openCodeLab(open).execute().body(), until(RUNNING));
 
         assertThat(r.outcome()).isEqualTo(WaitResult.Outcome.REACHED);
         assertThat(r.instance().getId()).isEqualTo(p.id);
@@ -455,11 +462,13 @@ class WaiterTest {
     @Test
     void aBlankIdIsRefusedBeforeAnythingIsSent() {
         ModelArtsClient modelarts = ModelArtsClient.builder().baseUrl(url()).token(TOKEN).build();
-        assertThat(catchThrowableOfType(() -> modelarts.waitForNotebook("p1", " ", until(RUNNING)),
+        assertThat(catchThrowableOfType(() -> modelarts.waitForNotebook(
+                DevEnvironApi.ListNotebooksRequest.builder("p1").build(), " ", until(RUNNING)),
                 IllegalArgumentException.class)).hasMessage("notebookId must not be blank");
-        ScnetClient scnet = ScnetClient.builder().baseUrl(url()).token(TOKEN).build();
-        assertThat(catchThrowableOfType(() -> scnet.waitForInstanceService("", until(RUNNING)),
-                IllegalArgumentException.class)).hasMessage("instanceId must not be blank");
+        EihealthClient eihealth = EihealthClient.builder().baseUrl(url()).token(TOKEN).build();
+        assertThat(catchThrowableOfType(() -> eihealth.waitForNotebook(
+                NotebooksApi.ListNotebooksRequest.builder("p1", "e1").build(), null, until(RUNNING)),
+                IllegalArgumentException.class)).hasMessage("notebookId must not be blank");
         assertThat(server.getRequestCount()).isZero();
     }
 

@@ -64,20 +64,21 @@ public final class EihealthClient {
     }
 
     /**
-     * Waits until notebook {@code notebookId} of an EIHealth project reaches a state of {@code options}, a failure
-     * state, or the timeout; see {@link Waiter} for the rules. The API has no id filter: each poll pages through
-     * the project's notebooks until it finds the id.
+     * Waits until notebook {@code notebookId} reaches a state of {@code options}, a failure state, or the timeout;
+     * see {@link Waiter} for the rules. The API has no id filter: each poll pages through what {@code list} selects
+     * until it finds the id.
      *
+     * @param list the listing to poll, e.g. {@code ListNotebooksRequest.builder(projectId, eihealthProjectId).build()}
      * @throws IOException the service answered with an error that waiting would not cure ({@code ApiException}),
      *                     or the connection failed
      */
-    public WaitResult<NotebookEntity> waitForNotebook(String projectId, String eihealthProjectId, String notebookId,
-                                                      WaitOptions options) throws IOException {
+    public WaitResult<NotebookEntity> waitForNotebook(ListNotebooksRequest list, String notebookId, WaitOptions options)
+            throws IOException {
+        Objects.requireNonNull(list, "list");
         if (notebookId == null || notebookId.isBlank()) {
             throw new IllegalArgumentException("notebookId must not be blank");
         }
         Objects.requireNonNull(options, "options");
-        ListNotebooksRequest list = ListNotebooksRequest.builder(projectId, eihealthProjectId).build();
         return Waiter.await(options, StateMapping.EIHEALTH, () -> {
             try (Stream<NotebookEntity> all = allNotebooks(list)) {
                 return all.filter(n -> notebookId.equals(n.getId())).findFirst().orElse(null);

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * ListNotebooksResponse page = modelarts.devEnviron()
  *         .listNotebooks(ListNotebooksRequest.builder(projectId).limit(10).build()).execute().body();
  * }</pre>
- * Waiting for a state: {@code modelarts.waitForNotebook(projectId, id, WaitOptions.until(NotebookState.RUNNING))}.
+ * Waiting for a state: {@code modelarts.waitForNotebook(list, id, WaitOptions.until(NotebookState.RUNNING))}.
  * Build one client per credentials and reuse it: clients are thread-safe and share one connection pool.
  */
 public final class ModelArtsClient {
@@ -98,62 +98,65 @@ public final class ModelArtsClient {
     }
 
     /**
-     * Waits until notebook {@code notebookId} (new version) reaches a state of {@code options}, a failure state,
-     * or the timeout; see {@link Waiter} for the rules. Each poll lists the project's notebooks filtered by
-     * {@code id} (the official SDK's filter; the id is matched here too), billed instances ({@code feature}
-     * NOTEBOOK, the service's default) first, then free CodeLab instances ({@code feature} DEFAULT), which the
-     * default listing leaves out; later polls ask the one that found it. A 404 with {@code ModelArts.6309} (the
-     * instance does not exist) counts as not returned; any other 404 (an unknown project) is thrown.
+     * Waits until notebook {@code notebookId} (new version) of the project {@code list} selects reaches a state of
+     * {@code options}, a failure state, or the timeout; see {@link Waiter} for the rules. Each poll lists with
+     * {@code list} filtered by {@code id} (the official SDK's filter; the id is matched here too); unless
+     * {@code list} sets a {@code feature}, billed instances (NOTEBOOK, the service's default) first, then free
+     * CodeLab instances (DEFAULT), which the default listing leaves out; later polls ask the one that found it. A
+     * 404 with {@code ModelArts.6309} (the instance does not exist) counts as not returned; any other 404 (an
+     * unknown project) is thrown.
      *
+     * @param list the listing to poll, e.g. {@code ListNotebooksRequest.builder(projectId).build()}
      * @throws IOException the service answered with an error that waiting would not cure ({@code ApiException}),
      *                     or the connection failed
      */
-    public WaitResult<NotebookResp> waitForNotebook(String projectId, String notebookId, WaitOptions options)
+    public WaitResult<NotebookResp> waitForNotebook(ListNotebooksRequest list, String notebookId, WaitOptions options)
             throws IOException {
-        return waitForNotebook(projectId, notebookId, List.of(FEATURE_NOTEBOOK, FEATURE_CODELAB), options);
+        return waitForNotebook(list, notebookId, null, options);
     }
 
     /**
-     * Opens the CodeLab instance ({@code openCodeLab}, sent once) and waits for it as {@link #waitForNotebook}
-     * does, listing CodeLab instances ({@code feature} DEFAULT) first:
-     * {@code modelarts.openCodeLabAndWait(OpenCodeLabRequest.builder(projectId).build(), WaitOptions.until(RUNNING))}.
+     * Waits for {@code instance}, e.g. the one {@code openCodeLab} just answered (listed with its own
+     * {@code feature} first), as {@link #waitForNotebook(ListNotebooksRequest, String, WaitOptions)} does:
+     * {@code modelarts.waitForNotebook(list, modelarts.devEnviron().openCodeLab(open).execute().body(), options)}.
      */
-    public WaitResult<NotebookResp> openCodeLabAndWait(DevEnvironApi.OpenCodeLabRequest request, WaitOptions options)
-            throws IOException {
-        Objects.requireNonNull(options, "options");
-        NotebookResp opened = devEnviron.openCodeLab(request).execute().body();
-        if (opened == null || opened.getId() == null || opened.getId().isBlank()) {
-            throw new IOException("openCodeLab answered without an instance id");
-        }
-        return waitForNotebook(request.getProjectId(), opened.getId(), List.of(FEATURE_CODELAB, FEATURE_NOTEBOOK),
-                options);
+    public WaitResult<NotebookResp> waitForNotebook(ListNotebooksRequest list, NotebookResp instance,
+                                                    WaitOptions options) throws IOException {
+        Objects.requireNonNull(instance, "instance");
+        return waitForNotebook(list, instance.getId(), Objects.toString(instance.getFeature(), null), options);
     }
 
     /**
      * Waits until development environment instance {@code instanceId} (old version) reaches a state of
      * {@code options}, a failure state, or the timeout; see {@link Waiter}. The old API has no id filter: each
-     * poll pages through the project's instances until it finds the id.
+     * poll pages through what {@code list} selects until it finds the id.
+     *
+     * @param list the listing to poll, e.g. {@code ListDevEnvInstancesRequest.builder(projectId).build()}
      */
-    public WaitResult<DeInstance> waitForDevEnvInstance(String projectId, String instanceId, WaitOptions options)
-            throws IOException {
+    public WaitResult<DeInstance> waitForDevEnvInstance(ListDevEnvInstancesRequest list, String instanceId,
+                                                        WaitOptions options) throws IOException {
+        Objects.requireNonNull(list, "list");
         requireId(instanceId, "instanceId");
         Objects.requireNonNull(options, "options");
-        ListDevEnvInstancesRequest list = ListDevEnvInstancesRequest.builder(projectId).build();
         return Waiter.await(options, StateMapping.MODELARTS_OLD,
                 () -> first(allDevEnvInstances(list).filter(d -> instanceId.equals(d.getId()))),
                 d -> Objects.toString(d.getStatus(), null));
     }
 
-    private WaitResult<NotebookResp> waitForNotebook(String projectId, String notebookId, List<String> features,
+    private WaitResult<NotebookResp> waitForNotebook(ListNotebooksRequest list, String notebookId, String firstFeature,
                                                      WaitOptions options) throws IOException {
+        Objects.requireNonNull(list, "list");
         requireId(notebookId, "notebookId");
         Objects.requireNonNull(options, "options");
+        List<String> features = list.getFeature() != null ? List.of(list.getFeature())
+                : FEATURE_CODELAB.equals(firstFeature) ? List.of(FEATURE_CODELAB, FEATURE_NOTEBOOK)
+                : List.of(FEATURE_NOTEBOOK, FEATURE_CODELAB);
         AtomicReference<String> foundIn = new AtomicReference<>();
         return Waiter.await(options, StateMapping.MODELARTS, () -> {
             for (String feature : foundIn.get() != null ? List.of(foundIn.get()) : features) {
-                ListNotebooksRequest list = ListNotebooksRequest.builder(projectId).id(notebookId).feature(feature)
-                        .limit(WAIT_PAGE_SIZE).build();
-                NotebookResp n = first(allNotebooks(list).filter(x -> notebookId.equals(x.getId())));
+                ListNotebooksRequest page = list.toBuilder().id(notebookId).feature(feature).limit(WAIT_PAGE_SIZE)
+                        .build();
+                NotebookResp n = first(allNotebooks(page).filter(x -> notebookId.equals(x.getId())));
                 if (n != null) {
                     foundIn.set(feature);
                     return n;

@@ -44,22 +44,20 @@ public final class ScnetClient {
     }
 
     /**
-     * Waits until container instance {@code instanceId} reaches a state of {@code options}, a failure state, or
-     * the timeout; see {@link Waiter} for the rules. Each poll asks for the instance's detail; an answer without
+     * Waits until the container instance {@code detail} asks for reaches a state of {@code options}, a failure
+     * state, or the timeout; see {@link Waiter} for the rules. Each poll sends {@code detail}; an answer without
      * {@code data} (or HTTP 404) is "not found". SCNet documents only {@code Waiting} and {@code Running}: map the
      * other words it sends with {@link WaitOptions#mapStatus}, e.g. {@code mapStatus("Failed", FAILED)}, or they
      * are UNKNOWN and waited through.
      *
+     * @param detail e.g. {@code GetInstanceServiceDetailRequest.builder(instanceId).build()}
      * @throws IOException an error envelope or HTTP error that waiting would not cure ({@code ScnetApiException}),
      *                     or the connection failed
      */
-    public WaitResult<InstanceServiceDetail> waitForInstanceService(String instanceId, WaitOptions options)
-            throws IOException {
-        if (instanceId == null || instanceId.isBlank()) {
-            throw new IllegalArgumentException("instanceId must not be blank");
-        }
+    public WaitResult<InstanceServiceDetail> waitForInstanceService(GetInstanceServiceDetailRequest detail,
+                                                                    WaitOptions options) throws IOException {
+        Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(options, "options");
-        GetInstanceServiceDetailRequest detail = GetInstanceServiceDetailRequest.builder(instanceId).build();
         return Waiter.await(options, StateMapping.SCNET, () -> {
             try {
                 InstanceServiceDetailResponse body = containerInstances.getInstanceServiceDetail(detail).execute().body();

@@ -1,13 +1,17 @@
 package org.contractfirst.notebooks.inventory.cli;
 
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.inventory.ConfigurationException;
 import org.contractfirst.notebooks.inventory.Normalize;
 import org.contractfirst.notebooks.inventory.NotebookInstance;
 import org.contractfirst.notebooks.inventory.Platform;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.runtime.RetryInterceptor;
 import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,25 +105,29 @@ final class WaitCommand {
             switch (platform) {
                 case MODELARTS -> {
                     var r = NotebooksCli.modelArts(s, env, name, deadline)
-                            .waitForNotebook(NotebooksCli.required(s.projectId, "projectId", name), id, options);
+                            .waitForNotebook(DevEnvironApi.ListNotebooksRequest.builder(
+                                    NotebooksCli.required(s.projectId, "projectId", name)).build(), id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.modelArts(name, r.instance());
                 }
                 case MODELARTS_OLD -> {
                     var r = NotebooksCli.modelArts(s, env, name, deadline)
-                            .waitForDevEnvInstance(NotebooksCli.required(s.projectId, "projectId", name), id, options);
+                            .waitForDevEnvInstance(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder(
+                                    NotebooksCli.required(s.projectId, "projectId", name)).build(), id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.modelArtsOld(name, r.instance());
                 }
                 case EIHEALTH -> {
                     var r = NotebooksCli.eihealth(s, env, name, deadline).waitForNotebook(
-                            NotebooksCli.required(s.projectId, "projectId", name),
-                            NotebooksCli.required(s.eihealthProjectId, "eihealthProjectId", name), id, options);
+                            NotebooksApi.ListNotebooksRequest.builder(NotebooksCli.required(s.projectId, "projectId", name),
+                                    NotebooksCli.required(s.eihealthProjectId, "eihealthProjectId", name)).build(),
+                            id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.eihealth(name, r.instance());
                 }
                 case SCNET -> {
-                    var r = NotebooksCli.scnet(s, env, name, deadline).waitForInstanceService(id, options);
+                    var r = NotebooksCli.scnet(s, env, name, deadline).waitForInstanceService(
+                            ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(id).build(), options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.scnet(name, r.instance(), zone);
                 }
