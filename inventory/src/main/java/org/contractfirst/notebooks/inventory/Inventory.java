@@ -101,7 +101,7 @@ public final class Inventory {
     }
 
     /** The error entry for a failure: the service's status, code, message and request id when it answered. */
-    static SourceError errorOf(Platform platform, String source, String instanceId, Throwable failure) {
+    public static SourceError errorOf(Platform platform, String source, String instanceId, Throwable failure) {
         Throwable t = failure;
         while ((t instanceof UncheckedIOException || t instanceof ExecutionException
                 || t.getClass() == RuntimeException.class) && t.getCause() != null) {

@@ -3,6 +3,7 @@ package org.contractfirst.notebooks.inventory;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.contractfirst.notebooks.runtime.state.NotebookState;
 
 import java.time.Instant;
 

@@ -2,6 +2,7 @@ package org.contractfirst.notebooks.inventory;
 
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.DeInstanceStatus;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
+import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

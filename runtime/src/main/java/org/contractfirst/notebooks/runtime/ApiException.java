@@ -2,6 +2,7 @@ package org.contractfirst.notebooks.runtime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -25,6 +26,7 @@ public class ApiException extends IOException {
     private final byte[] rawBody;
     private final String method;
     private final String path;
+    private Duration retryAfter;
 
     public ApiException(String summary, int httpStatus, String errorCode, String errorMessage, String requestId,
                         byte[] rawBody, String method, String path, Throwable cause) {
@@ -93,6 +95,16 @@ public class ApiException extends IOException {
     /** Path of the request URL (without host and query). */
     public String path() {
         return path;
+    }
+
+    /** The wait the answer's {@code Retry-After} header asks for (seconds or an HTTP date), or null without one. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    ApiException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
     }
 
     /** True for statuses worth retrying later (429 and 5xx), whatever the method. */

@@ -44,7 +44,8 @@ public final class ErrorMappingInterceptor implements Interceptor {
             Buffer buffer = new Buffer();
             IOException failure = body == null ? null : readInto(body, buffer, MAX_ERROR_BODY);
             response.close();
-            throw decoder.httpError(response, buffer.readByteArray(), failure);
+            throw decoder.httpError(response, buffer.readByteArray(), failure)
+                    .retryAfter(RetryInterceptor.retryAfter(response.header("Retry-After")));
         }
         if (body == null || body.contentLength() == 0 || body.contentLength() > maxBufferedBody) {
             ResponseContext.remember(response);

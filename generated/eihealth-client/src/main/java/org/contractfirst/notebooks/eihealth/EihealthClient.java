@@ -17,7 +17,14 @@ import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.AkSkSigningInterceptor;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
 import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
+import org.contractfirst.notebooks.runtime.state.StateMapping;
+import org.contractfirst.notebooks.runtime.state.WaitOptions;
+import org.contractfirst.notebooks.runtime.state.WaitResult;
+import org.contractfirst.notebooks.runtime.state.Waiter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +64,31 @@ public final class EihealthClient {
                 (offset, limit) -> notebooks.listNotebooks(request.toBuilder().offset(offset).limit(limit).build())
                         .execute().body(),
                 ListNotebooksResponse::getNotebooks, ListNotebooksResponse::getCount);
+    }
+
+    /**
+     * Waits until notebook {@code notebookId} reaches a state of {@code options}, a failure state, or the timeout;
+     * see {@link Waiter} for the rules. The API has no id filter: each poll pages through what {@code list} selects
+     * until it finds the id.
+     *
+     * @param list the listing to poll, e.g. {@code ListNotebooksRequest.builder(projectId, eihealthProjectId).build()}
+     * @throws IOException the service answered with an error that waiting would not cure ({@code ApiException}),
+     *                     or the connection failed
+     */
+    public WaitResult<NotebookEntity> waitForNotebook(ListNotebooksRequest list, String notebookId, WaitOptions options)
+            throws IOException {
+        Objects.requireNonNull(list, "list");
+        if (notebookId == null || notebookId.isBlank()) {
+            throw new IllegalArgumentException("notebookId must not be blank");
+        }
+        Objects.requireNonNull(options, "options");
+        return Waiter.await(options, StateMapping.EIHEALTH, () -> {
+            try (Stream<NotebookEntity> all = allNotebooks(list)) {
+                return all.filter(n -> notebookId.equals(n.getId())).findFirst().orElse(null);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }, n -> Objects.toString(n.getStatus(), null));
     }
 
     /** Page size of {@link #allNotebooks} when the request sets no {@code limit}. */

@@ -1,6 +1,7 @@
 package org.contractfirst.notebooks.scnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.contractfirst.notebooks.runtime.ApiException;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.Endpoints;
 import org.contractfirst.notebooks.runtime.ExpirySignal;
@@ -8,8 +9,18 @@ import org.contractfirst.notebooks.runtime.HeaderAuth;
 import org.contractfirst.notebooks.runtime.ScnetErrorDecoder;
 import org.contractfirst.notebooks.runtime.TokenAuth;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
+import org.contractfirst.notebooks.runtime.state.StateMapping;
+import org.contractfirst.notebooks.runtime.state.WaitOptions;
+import org.contractfirst.notebooks.runtime.state.WaitResult;
+import org.contractfirst.notebooks.runtime.state.Waiter;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
 import org.contractfirst.notebooks.scnet.invoker.JSON;
+import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
+import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;
+
+import java.io.IOException;
+import java.util.Objects;
 
 /**
  * Hand-written entry point of the SCNet client. SCNet reports business errors as HTTP 200 with a code other
@@ -31,6 +42,34 @@ public final class ScnetClient {
     /** Container instances of the AI service: getInstanceServiceDetail. */
     public ContainerInstancesApi containerInstances() {
         return containerInstances;
+    }
+
+    /**
+     * Waits until the container instance {@code detail} asks for reaches a state of {@code options}, a failure
+     * state, or the timeout; see {@link Waiter} for the rules. Each poll sends {@code detail}; an answer without
+     * {@code data} (or HTTP 404) is "not found". SCNet documents only {@code Waiting} and {@code Running}: map the
+     * other words it sends with {@link WaitOptions#mapStatus}, e.g. {@code mapStatus("Failed", FAILED)}, or they
+     * are UNKNOWN and waited through.
+     *
+     * @param detail e.g. {@code GetInstanceServiceDetailRequest.builder(instanceId).build()}
+     * @throws IOException an error envelope or HTTP error that waiting would not cure ({@code ScnetApiException}),
+     *                     or the connection failed
+     */
+    public WaitResult<InstanceServiceDetail> waitForInstanceService(GetInstanceServiceDetailRequest detail,
+                                                                    WaitOptions options) throws IOException {
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(options, "options");
+        return Waiter.await(options, StateMapping.SCNET, () -> {
+            try {
+                InstanceServiceDetailResponse body = containerInstances.getInstanceServiceDetail(detail).execute().body();
+                return body == null ? null : body.getData();
+            } catch (ApiException e) {
+                if (e.httpStatus() == 404) {
+                    return null;
+                }
+                throw e;
+            }
+        }, InstanceServiceDetail::getStatus);
     }
 
     public static final class Builder extends ClientBuilder<Builder> {

@@ -6,13 +6,14 @@ import org.contractfirst.notebooks.inventory.Inventory;
 import org.contractfirst.notebooks.inventory.InventoryResult;
 import org.contractfirst.notebooks.inventory.NotebookInstance;
 import org.contractfirst.notebooks.inventory.NotebookSource;
-import org.contractfirst.notebooks.inventory.NotebookState;
+import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.inventory.Platform;
 import org.contractfirst.notebooks.inventory.SourceError;
 import org.contractfirst.notebooks.inventory.Times;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
+import org.contractfirst.notebooks.runtime.RetryInterceptor;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
 import org.contractfirst.notebooks.scnet.ScnetClient;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,6 +50,9 @@ public final class NotebooksCli {
 
     static final String HELP = """
             Usage: bin/notebooks list [--config FILE] [--platform P]... [--state S]... [--format table|json|csv]
+                   bin/notebooks wait --platform P --id ID --state S [--state S]... [--timeout 10m]
+                                      [--map-status WORD=STATE]... [--config FILE] [--source NAME]
+                                      [--format table|json|csv]
                    bin/notebooks --help
 
             Lists the notebook instances of ModelArts (new and old DevEnviron), EIHealth and SCNet in one
@@ -58,9 +63,11 @@ public final class NotebooksCli {
               --config FILE      Sources to list (YAML or JSON; README "Notebook inventory" shows the format).
                                  Default: $NOTEBOOKS_CONFIG; without either, Prism mocks of the four APIs are
                                  started on free local ports, listed (their documented examples) and stopped.
-              --platform P       Only this platform: modelarts, modelarts-old, eihealth, scnet. Repeatable.
+              --platform P       Only this platform: modelarts, modelarts-old, eihealth, scnet. Repeatable
+                                 (wait: exactly one).
               --state S          Only instances in this normalized state: PENDING, STARTING, RUNNING, UPDATING,
-                                 STOPPING, STOPPED, FAILED, DELETING, DELETED, UNKNOWN. Repeatable.
+                                 STOPPING, STOPPED, FAILED, DELETING, DELETED, UNKNOWN (any case). Repeatable
+                                 (wait: the states to wait for).
               --format F         table (default), json (an array of instances) or csv.
               --scnet-zone ZONE  Zone of SCNet's zone-less times (default: the config's scnetZone, else
                                  Asia/Shanghai).
@@ -72,6 +79,25 @@ public final class NotebooksCli {
 
             Exit codes: 0 every source answered; 2 partial results (some sources failed); 1 no source
             answered; 64 invalid command line or config file.
+
+            wait: polls one instance until it is in one of the --state states (exponential backoff with
+            jitter, 2 s to 30 s apart; Retry-After of 429/503 answers honoured), then prints it (as list does)
+            and a summary line on stderr. The first source of --platform in the config is used (--source NAME
+            picks another); without a config, the Prism mock of that platform (its documented example: ModelArts
+            CREATING, ModelArts old RUNNING, EIHealth Running, SCNet Waiting). FAILED, and DELETED unless
+            awaited, end the wait at once; an instance the service does not return is "not found" (or reaches
+            an awaited DELETED).
+              --id ID            The instance (ModelArts: notebook id; old: DE-...; EIHealth: notebook id;
+                                 SCNet: instance service id).
+              --timeout T        Give up after T (ms, s, m suffixes or ISO-8601; default 10m).
+              --source NAME      The config source to use (default: the first of the platform).
+              --map-status WORD=STATE
+                                 Read the platform's status WORD as STATE during the wait, e.g. SCNet's
+                                 undocumented Failed=failed (SCNet documents only Waiting and Running).
+                                 Repeatable.
+            Exit codes: 0 a --state was reached; 3 a failure state (FAILED; DELETED when not awaited);
+            4 timed out; 5 not found; 1 the service answered with an error or could not be reached;
+            64 invalid command line or config file.
 
             Environment (credentials are read only from the environment, never from the command line, and
             never printed):
@@ -97,12 +123,22 @@ public final class NotebooksCli {
 
     /** The whole command; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, Clock.systemUTC(), RetryInterceptor.THREAD_SLEEP);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, with the time source of {@code wait} (tests). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+                   RetryInterceptor.Sleeper sleeper) {
         Path configFile = null;
         Set<Platform> platforms = EnumSet.noneOf(Platform.class);
         Set<NotebookState> states = EnumSet.noneOf(NotebookState.class);
         String format = "table";
         String zoneOption = null;
-        boolean listCommand = false;
+        String command = null;
+        String id = null;
+        Duration timeout = null;
+        String sourceName = null;
+        Map<String, NotebookState> extraStatuses = new java.util.LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -111,7 +147,23 @@ public final class NotebooksCli {
                         out.print(HELP);
                         return 0;
                     }
-                    case "list" -> listCommand = true;
+                    case "list", "wait" -> {
+                        if (command != null) {
+                            throw new IllegalArgumentException("two commands: " + command + " and " + a);
+                        }
+                        command = a;
+                    }
+                    case "--id" -> id = value(args, ++i, a);
+                    case "--timeout" -> timeout = InventoryConfig.duration(value(args, ++i, a));
+                    case "--source" -> sourceName = value(args, ++i, a);
+                    case "--map-status" -> {
+                        String pair = value(args, ++i, a);
+                        int eq = pair.lastIndexOf('=');
+                        if (eq <= 0) {
+                            throw new IllegalArgumentException("--map-status needs WORD=STATE, was '" + pair + "'");
+                        }
+                        extraStatuses.put(pair.substring(0, eq), state(pair.substring(eq + 1)));
+                    }
                     case "--config" -> configFile = Path.of(value(args, ++i, a));
                     case "--platform" -> platforms.add(Platform.fromId(value(args, ++i, a)));
                     case "--state" -> states.add(state(value(args, ++i, a)));
@@ -125,8 +177,13 @@ public final class NotebooksCli {
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
-            if (!listCommand) {
-                throw new IllegalArgumentException("no command (list)");
+            if (command == null) {
+                throw new IllegalArgumentException("no command (list, wait)");
+            }
+            if (command.equals("wait")) {
+                WaitCommand.check(platforms, id, states, timeout);
+            } else if (id != null || timeout != null || sourceName != null || !extraStatuses.isEmpty()) {
+                throw new IllegalArgumentException("--id, --timeout, --source and --map-status are options of wait");
             }
         } catch (IllegalArgumentException e) {
             err.println("notebooks: " + e.getMessage());
@@ -146,7 +203,10 @@ public final class NotebooksCli {
             if (configFile != null) {
                 config = InventoryConfig.read(configFile);
             } else {
-                err.println("notebooks: no --config: listing Prism mocks of the four APIs (their documented examples)");
+                err.println(command.equals("wait")
+                        ? "notebooks: no --config: waiting on a Prism mock of " + platforms.iterator().next().id()
+                        + " (its documented example)"
+                        : "notebooks: no --config: listing Prism mocks of the four APIs (their documented examples)");
                 mocks = PrismMocks.start(home(env), platforms);
                 config = mockConfig(mocks, platforms);
                 env = Map.of("HUAWEICLOUD_TOKEN", "mock-token", "SCNET_TOKEN", "mock-token");  // the mocks check presence only
@@ -166,6 +226,11 @@ public final class NotebooksCli {
                 zone = ZoneId.of(zoneOption != null ? zoneOption
                         : config.scnetZone != null ? config.scnetZone : Times.DEFAULT_SCNET_ZONE.getId());
                 deadline = config.deadline == null ? DEFAULT_DEADLINE : InventoryConfig.duration(config.deadline);
+                if (command.equals("wait")) {
+                    return new WaitCommand(platforms.iterator().next(), id, states, extraStatuses,
+                            timeout != null ? timeout : WaitCommand.DEFAULT_TIMEOUT, format, zone, clock, sleeper)
+                            .run(config, sourceName, env, deadline, out, err);
+                }
                 sources = sources(config, env, platforms, zone, deadline);
             } catch (RuntimeException e) {
                 err.println("notebooks: invalid configuration: " + e.getMessage());
@@ -328,6 +393,37 @@ public final class NotebooksCli {
         }
     }
 
+    /** The clients of {@code wait} (WaitCommand): as those of {@link #source}, each call bounded by {@code callDeadline}. */
+    private static ClientOptions options(Duration callDeadline) {
+        return ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), callDeadline);
+    }
+
+    static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                                     Duration callDeadline) {
+        ModelArtsClient.Builder b = ModelArtsClient.builder().options(options(callDeadline));
+        endpoint(b, s, name, ModelArtsClient::regionUrl);
+        huaweiAuth(b::token, b::akSk, s, env, name);
+        return b.build();
+    }
+
+    static EihealthClient eihealth(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                                   Duration callDeadline) {
+        EihealthClient.Builder b = EihealthClient.builder().options(options(callDeadline));
+        endpoint(b, s, name, EihealthClient::regionUrl);
+        huaweiAuth(b::token, b::akSk, s, env, name);
+        return b.build();
+    }
+
+    static ScnetClient scnet(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                             Duration callDeadline) {
+        ScnetClient.Builder b = ScnetClient.builder().options(options(callDeadline));
+        b.baseUrl(required(s.endpoint, "endpoint", name));
+        String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "SCNET_TOKEN";
+        b.token(requiredEnv(env, tokenEnv, name));
+        return b.build();
+    }
+
     private static void endpoint(ClientBuilder<?> b, InventoryConfig.SourceConfig s, String name,
                                  java.util.function.UnaryOperator<String> regionUrl) {
         if (s.endpoint != null) {
@@ -368,7 +464,7 @@ public final class NotebooksCli {
         return env.get(variable);
     }
 
-    private static String required(String value, String what, String name) {
+    static String required(String value, String what, String name) {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException(name + ": no " + what);
         }

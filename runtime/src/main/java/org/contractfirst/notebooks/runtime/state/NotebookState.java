@@ -1,8 +1,8 @@
-package org.contractfirst.notebooks.inventory;
+package org.contractfirst.notebooks.runtime.state;
 
 /**
  * The normalized state of a notebook instance, the same words for every platform. The mapping of each
- * platform's status words is {@link StateMappings} (and the table in the README).
+ * platform's status words is {@link StateMapping} (and the table in the README, "Normalized states").
  */
 public enum NotebookState {
     /** Accepted, waiting for resources or for its turn (queued, initializing, waiting). */
