@@ -347,53 +347,37 @@ public final class NotebooksCli {
     private static NotebookSource source(Platform platform, String name, InventoryConfig.SourceConfig s,
                                          Map<String, String> env, ZoneId zone, Duration deadline,
                                          DefaultCredentialsChain chain) {
-        // The deadline bounds every call too, so that a source past it stops instead of running on.
-        ClientOptions options = ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), deadline);
         switch (platform) {
             case MODELARTS, MODELARTS_OLD -> {
-                ModelArtsClient.Builder b = ModelArtsClient.builder().options(options);
-                endpoint(b, s, name, ModelArtsClient::regionUrl);
-                if (chain != null) {
-                    b.akSkProvider(chain);
-                } else {
-                    huaweiAuth(b::token, b::akSk, s, env, name);
-                }
                 Supplier<String> project = project(s, name, chain);
-                ModelArtsClient client = b.build();
+                ModelArtsClient client = modelArts(s, env, name, deadline, chain);
                 return new NotebookSource(platform, name, deadline, sink -> (platform == Platform.MODELARTS
                         ? NotebookSource.modelArts(name, client, project.get(), deadline)
                         : NotebookSource.modelArtsOld(name, client, project.get(), deadline)).fetcher().fetch(sink));
             }
             case EIHEALTH -> {
-                EihealthClient.Builder b = EihealthClient.builder().options(options);
-                endpoint(b, s, name, EihealthClient::regionUrl);
-                if (chain != null) {
-                    b.akSkProvider(chain);
-                } else {
-                    huaweiAuth(b::token, b::akSk, s, env, name);
-                }
                 Supplier<String> project = project(s, name, chain);
                 String eihealthProject = required(s.eihealthProjectId, "eihealthProjectId", name);
-                EihealthClient client = b.build();
+                EihealthClient client = eihealth(s, env, name, deadline, chain);
                 return new NotebookSource(platform, name, deadline, sink -> NotebookSource.eihealth(name, client,
                         project.get(), eihealthProject, deadline).fetcher().fetch(sink));
             }
             case SCNET -> {
-                ScnetClient.Builder b = ScnetClient.builder().options(options);
-                b.baseUrl(required(s.endpoint, "endpoint", name));
-                String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "SCNET_TOKEN";
-                b.token(requiredEnv(env, tokenEnv, name));
                 if (s.instanceIds == null || s.instanceIds.isEmpty()) {
                     throw new ConfigurationException(name + ": no instanceIds (SCNet documents detail by ID only)");
                 }
-                return NotebookSource.scnet(name, b.build(), s.instanceIds, zone, deadline);
+                return NotebookSource.scnet(name, scnet(s, env, name, deadline), s.instanceIds, zone, deadline);
             }
             default -> throw new IllegalStateException(platform.toString());
         }
     }
 
-    /** The clients of {@code wait} (WaitCommand): as those of {@link #source}, each call bounded by {@code callDeadline}. */
+    /** The project id of a ModelArts or EIHealth source: the config's, else (credentials: default) the chain's. */
+    static String projectId(InventoryConfig.SourceConfig s, Map<String, String> env, String name) {
+        return project(s, name, defaultChain(s, Platform.fromId(s.platform), env, new HashMap<>())).get();
+    }
+
+    /** The clients of {@code list} and {@code wait}: each call bounded by {@code callDeadline}, so a late source stops. */
     private static ClientOptions options(Duration callDeadline) {
         return ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), callDeadline);
@@ -401,17 +385,35 @@ public final class NotebooksCli {
 
     static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
                                      Duration callDeadline) {
+        return modelArts(s, env, name, callDeadline, defaultChain(s, Platform.fromId(s.platform), env, new HashMap<>()));
+    }
+
+    private static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                                             Duration callDeadline, DefaultCredentialsChain chain) {
         ModelArtsClient.Builder b = ModelArtsClient.builder().options(options(callDeadline));
         endpoint(b, s, name, ModelArtsClient::regionUrl);
-        huaweiAuth(b::token, b::akSk, s, env, name);
+        if (chain != null) {
+            b.akSkProvider(chain);
+        } else {
+            huaweiAuth(b::token, b::akSk, s, env, name);
+        }
         return b.build();
     }
 
     static EihealthClient eihealth(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
                                    Duration callDeadline) {
+        return eihealth(s, env, name, callDeadline, defaultChain(s, Platform.EIHEALTH, env, new HashMap<>()));
+    }
+
+    private static EihealthClient eihealth(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
+                                           Duration callDeadline, DefaultCredentialsChain chain) {
         EihealthClient.Builder b = EihealthClient.builder().options(options(callDeadline));
         endpoint(b, s, name, EihealthClient::regionUrl);
-        huaweiAuth(b::token, b::akSk, s, env, name);
+        if (chain != null) {
+            b.akSkProvider(chain);
+        } else {
+            huaweiAuth(b::token, b::akSk, s, env, name);
+        }
         return b.build();
     }
 

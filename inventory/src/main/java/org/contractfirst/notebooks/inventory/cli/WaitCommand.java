@@ -106,20 +106,20 @@ final class WaitCommand {
                 case MODELARTS -> {
                     var r = NotebooksCli.modelArts(s, env, name, deadline)
                             .waitForNotebook(DevEnvironApi.ListNotebooksRequest.builder(
-                                    NotebooksCli.required(s.projectId, "projectId", name)).build(), id, options);
+                                    NotebooksCli.projectId(s, env, name)).build(), id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.modelArts(name, r.instance());
                 }
                 case MODELARTS_OLD -> {
                     var r = NotebooksCli.modelArts(s, env, name, deadline)
                             .waitForDevEnvInstance(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder(
-                                    NotebooksCli.required(s.projectId, "projectId", name)).build(), id, options);
+                                    NotebooksCli.projectId(s, env, name)).build(), id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.modelArtsOld(name, r.instance());
                 }
                 case EIHEALTH -> {
                     var r = NotebooksCli.eihealth(s, env, name, deadline).waitForNotebook(
-                            NotebooksApi.ListNotebooksRequest.builder(NotebooksCli.required(s.projectId, "projectId", name),
+                            NotebooksApi.ListNotebooksRequest.builder(NotebooksCli.projectId(s, env, name),
                                     NotebooksCli.required(s.eihealthProjectId, "eihealthProjectId", name)).build(),
                             id, options);
                     result = r;

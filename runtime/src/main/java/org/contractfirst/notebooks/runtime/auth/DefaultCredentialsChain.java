@@ -104,11 +104,17 @@ public final class DefaultCredentialsChain implements CredentialsProvider<AkSkCr
                 return resolved; // another thread resolved while this one waited
             }
             List<String> tried = new ArrayList<>(3);
-            AkSkCredentials fixed = fromEnvironment(tried);
             String from = "environment";
-            if (fixed == null) {
-                fixed = fromProfile(tried);
-                from = "profile";
+            AkSkCredentials fixed;
+            try {
+                fixed = fromEnvironment(tried);
+                if (fixed == null) {
+                    from = "profile";
+                    fixed = fromProfile(tried);
+                }
+            } catch (IllegalArgumentException e) {
+                // a value AkSkCredentials refuses (control characters): its message names the key, never the value
+                throw new IOException("Huawei Cloud credentials from the " + from + ": " + e.getMessage(), e);
             }
             CredentialsProvider<AkSkCredentials> found = fixed != null ? CredentialsProvider.fixed(fixed) : null;
             if (found == null) {

@@ -141,10 +141,14 @@ class DefaultCredentialsChainTest {
     }
 
     @Test
-    void environmentValuesAreReturnedAsRead() throws IOException {
-        // control characters are the call path's business (rejected there, naming the header); the chain reports what it read
+    void environmentValueWithALineBreakIsRefusedNamingTheKeyNotTheValue() {
+        // a variable set from a file keeps its CRLF: refused (not trimmed), as an IOException on the call path
         DefaultCredentialsChain chain = chain(Map.of("HUAWEICLOUD_SDK_AK", AK + "\r\n", "HUAWEICLOUD_SDK_SK", SK));
-        assertThat(chain.get().accessKey()).isEqualTo(AK + "\r\n");
+        assertThatThrownBy(chain::get).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Huawei Cloud credentials from the environment: AK/SK credentials: the access key")
+                .hasMessageContaining("carriage return (CR, 0x0D) at index " + AK.length())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(AK).doesNotContain(SK));
+        assertThat(chain.source()).isNull();
     }
 
     @Test
