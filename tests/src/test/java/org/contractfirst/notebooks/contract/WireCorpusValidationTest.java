@@ -64,6 +64,16 @@ class WireCorpusValidationTest {
         return tests.stream();
     }
 
+    /** No language-specific code in a published bundle (ledger rows 1, 2, 32): no Java annotations, no x-java extensions. */
+    @Test
+    void noBundleCarriesJava() throws IOException {
+        for (String service : List.of("modelarts", "eihealth", "scnet")) {
+            String text = java.nio.file.Files.readString(WireCorpus.bundle(service));
+            assertThat(text).as(service + ".yaml").doesNotContain("x-setter-extra-annotation", "x-field-extra-annotation",
+                    "x-class-extra-annotation", "x-java-", "@com.fasterxml", "JsonAlias");
+        }
+    }
+
     /** The validator can fail: a payload that breaks the bundle names the file, the JSON pointer and the problem. */
     @Test
     void aViolationIsReportedWithFileJsonPointerAndMessage() throws IOException {
