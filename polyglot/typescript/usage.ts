@@ -1,8 +1,8 @@
 // Compile-only (tsc --noEmit): what a TypeScript user writes against each generated typescript-fetch client.
 // If a spec change renames an operation, a parameter or a model property, this stops compiling.
-import * as modelarts from '../target/typescript/modelarts';
-import * as eihealth from '../target/typescript/eihealth';
-import * as scnet from '../target/typescript/scnet';
+import * as modelarts from '../target/clients/typescript-fetch/modelarts';
+import * as eihealth from '../target/clients/typescript-fetch/eihealth';
+import * as scnet from '../target/clients/typescript-fetch/scnet';
 
 export async function modelartsNotebooks(token: string): Promise<string[]> {
   const config = new modelarts.Configuration({
