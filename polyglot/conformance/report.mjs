@@ -32,8 +32,7 @@ function same(a, b) {
   return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
 }
 
-const describe = (item) => (item.corpus === 'evolution' || item.corpus === 'examples'
-  ? `${item.origin} [${item.file}]` : `${item.origin} [${item.file}]`);
+const describe = (item) => `${item.origin} [${item.file}]`;
 
 const failures = [];
 const rows = [];
@@ -53,7 +52,8 @@ for (const language of languages) {
       if (!result?.ok) {
         const spec = validate(item.service, item.schema, payloads.get(item.id));
         failures.push(`${language} ${name} ${describe(item)}: cannot decode into ${item.service} ${item.schema}: ${
-          (result?.error ?? 'no result').split('\n')[0]}${spec.length ? `\n      the bundle rejects: ${spec.join('; ')}` : ''}`);
+          (result?.error ?? 'no result').split('\n')[0].slice(0, 300)}${spec.length ? `\n      the bundle rejects: ${
+          spec.slice(0, 5).join('; ')}${spec.length > 5 ? `; and ${spec.length - 5} more` : ''}` : ''}`);
         continue;
       }
       decoded++;
@@ -83,7 +83,8 @@ for (const language of languages) {
   rows.push(row);
 }
 
-const fmt = (c) => (c ? `${c.decoded}/${c.n}, ${c.percent === 100 ? '100' : Math.floor(c.percent * 10) / 10} %` : '-');
+const fmt = (c) => (!c ? '-' : `${c.decoded}/${c.n}, ${
+  c.total === 0 && c.decoded === 0 ? '-' : `${c.percent === 100 ? '100' : Math.floor(c.percent * 10) / 10} %`}`);
 const table = [
   `| language | keeps unknown properties | ${corpora.map((c) => `${c}: decoded, leaves kept`).join(' | ')} |`,
   `|---|---|${corpora.map(() => '---').join('|')}|`,
@@ -96,6 +97,14 @@ writeFileSync(join(out, 'report.md'), report + (failures.length ? `\nFailures:\n
 console.log(`[conformance] ${report.replace(/\n/g, '\n[conformance] ')}`);
 if (failures.length > 0) {
   console.error(`[conformance] ${failures.length} failure(s) (language corpus origin [payload file]: problem):`);
-  for (const f of failures) console.error(`  ${f}`);
+  const shown = {};
+  for (const f of failures) {
+    const language = f.split(' ')[0];
+    shown[language] = (shown[language] ?? 0) + 1;
+    if (shown[language] <= 12) console.error(`  ${f}`);
+  }
+  for (const [language, n] of Object.entries(shown)) {
+    if (n > 12) console.error(`  ${language}: ${n - 12} more (all in ${join(out, 'report.md')})`);
+  }
   process.exit(1);
 }

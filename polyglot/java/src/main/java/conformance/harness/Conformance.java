@@ -42,7 +42,9 @@ public final class Conformance {
             } catch (Exception e) {
                 Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                 result.addProperty("ok", false);
-                result.addProperty("error", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                result.addProperty("error", cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                        + (cause instanceof ClassNotFoundException
+                        ? " (the java client did not compile: see the errors of compile (java-clients) above)" : ""));
             }
             results.add(result);
         }
