@@ -145,10 +145,11 @@ class HostilePayloadsTest {
                                assertThat(ma(o).getImage().getDevServices()).extracting(v -> v.getValue()).containsExactly("NOTEBOOK", "WEBIDE"); }),
                 c("modelarts: lease under the table's names create_time/update_time", Operation.MODELARTS_LIST,
                         "{\"total\":1,\"data\":[{\"lease\":{\"create_time\":1638841805439,\"update_time\":1638841805440,\"duration\":3600000}}]}",
-                        o -> { assertThat(ma(o).getLease().getCreateAt()).isEqualTo(1638841805439L); assertThat(ma(o).getLease().getUpdateAt()).isEqualTo(1638841805440L); }),
+                        o -> { assertThat(ma(o).getLease().getCreateTime()).isEqualTo(1638841805439L); assertThat(ma(o).getLease().getUpdateTime()).isEqualTo(1638841805440L);
+                               assertThat(ma(o).getLease().getCreateAt()).isNull(); assertThat(ma(o).getLease().getUpdateAt()).isNull(); }),
                 c("modelarts: job progress under the table's step_description", Operation.MODELARTS_LIST,
                         "{\"total\":1,\"data\":[{\"action_progress\":[{\"step\":2,\"status\":\"PROCESSING\",\"step_description\":\"Prepare the compute resource.\"}]}]}",
-                        o -> { JobProgress p = ma(o).getActionProgress().get(0); assertThat(p.getDescription()).isEqualTo("Prepare the compute resource."); assertThat(p.getStep()).isEqualTo(JobProgress.StepEnum.NUMBER_2); }),
+                        o -> { JobProgress p = ma(o).getActionProgress().get(0); assertThat(p.getStepDescription()).isEqualTo("Prepare the compute resource."); assertThat(p.getDescription()).isNull(); assertThat(p.getStep()).isEqualTo(JobProgress.StepEnum.NUMBER_2); }),
                 c("modelarts: unknown job step number", Operation.MODELARTS_LIST,
                         "{\"total\":1,\"data\":[{\"action_progress\":[{\"step\":5,\"status\":\"RETRYING\"}]}]}",
                         o -> { assertThat(ma(o).getActionProgress().get(0).getStep().getValue()).isEqualTo(5); assertThat(ma(o).getActionProgress().get(0).getStatus().getValue()).isEqualTo("RETRYING"); }),

@@ -86,8 +86,11 @@ public final class ModelArtsClient {
                 DeInstanceList::getInstances, DeInstanceList::getTotalCount);
     }
 
-    /** Page size of the pagination helpers when the request sets no {@code limit}. */
-    public static final int DEFAULT_PAGE_SIZE = 100;
+    /**
+     * Page size of the pagination helpers when the request sets no {@code limit}: 50, the largest size
+     * {@code listNotebooks} accepts (10, 20 or 50; DISCREPANCIES.md row 53), also valid for the old version.
+     */
+    public static final int DEFAULT_PAGE_SIZE = 50;
 
     public static final class Builder extends ClientBuilder<Builder> {
 
