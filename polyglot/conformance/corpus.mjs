@@ -20,7 +20,7 @@ if (!out || !bundlesDir || !manifestFile) {
 const SERVICES = ['modelarts', 'eihealth', 'scnet'];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** The property the evolution corpus adds to every object (no spec declares it). */
-export const ADDED = 'addedByEvolutionCorpus';
+const ADDED = 'addedByEvolutionCorpus';
 
 const bundles = Object.fromEntries(SERVICES.map((s) => [s, JSON.parse(readFileSync(join(bundlesDir, `${s}.json`), 'utf8'))]));
 rmSync(join(out, 'corpus'), { recursive: true, force: true });
