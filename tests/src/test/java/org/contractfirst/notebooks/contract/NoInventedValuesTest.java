@@ -31,6 +31,8 @@ class NoInventedValuesTest {
         assertThat(notebook.getFlavor().getGpu()).isEqualTo(1f);   // sent as a string (row 5), decoded
         assertThat(notebook.getFlavor().getCpu()).isNull();        // documented default 1: not invented
         assertThat(notebook.getFlavor().getMemory()).isNull();     // documented default 2: not invented
+        assertThat(notebook.getStorages()).isNull();               // an absent array is absent, not empty
+        assertThat(notebook.getEvents()).isNull();
     }
 
     @Test

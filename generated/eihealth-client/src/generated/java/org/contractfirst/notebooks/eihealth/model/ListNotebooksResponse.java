@@ -42,7 +42,7 @@ public class ListNotebooksResponse {
 
   public static final String JSON_PROPERTY_NOTEBOOKS = "notebooks";
   @jakarta.annotation.Nullable
-  private List<NotebookEntity> notebooks = new ArrayList<>();
+  private List<NotebookEntity> notebooks;
 
   public ListNotebooksResponse() {
   }

@@ -85,7 +85,7 @@ public class NotebookEntity {
 
   public static final String JSON_PROPERTY_STORAGES = "storages";
   @jakarta.annotation.Nullable
-  private List<NotebookStorage> storages = new ArrayList<>();
+  private List<NotebookStorage> storages;
 
   public static final String JSON_PROPERTY_CREATE_TIME = "create_time";
   @jakarta.annotation.Nullable
@@ -101,7 +101,7 @@ public class NotebookEntity {
 
   public static final String JSON_PROPERTY_EVENTS = "events";
   @jakarta.annotation.Nullable
-  private List<TaskEventRsp> events = new ArrayList<>();
+  private List<TaskEventRsp> events;
 
   public NotebookEntity() {
   }

@@ -45,7 +45,7 @@ public class DeFailedReasons {
 
   public static final String JSON_PROPERTY_DETAIL = "detail";
   @jakarta.annotation.Nullable
-  private Map<String, String> detail = new HashMap<>();
+  private Map<String, String> detail;
 
   public DeFailedReasons() {
   }

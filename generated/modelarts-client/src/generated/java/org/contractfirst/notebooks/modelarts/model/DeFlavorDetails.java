@@ -136,7 +136,7 @@ public class DeFlavorDetails {
 
   public static final String JSON_PROPERTY_STORAGE_LIST = "storage_list";
   @jakarta.annotation.Nullable
-  private List<String> storageList = new ArrayList<>();
+  private List<String> storageList;
 
   public static final String JSON_PROPERTY_IS_PERMITTED = "is_permitted";
   @jakarta.annotation.Nullable
@@ -225,7 +225,7 @@ public class DeFlavorDetails {
 
   public static final String JSON_PROPERTY_PARAMS = "params";
   @jakarta.annotation.Nullable
-  private Map<String, Object> params = new HashMap<>();
+  private Map<String, Object> params;
 
   /**
    * Promotion type, Free or NoDiscount.

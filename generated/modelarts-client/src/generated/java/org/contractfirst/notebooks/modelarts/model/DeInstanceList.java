@@ -42,7 +42,7 @@ public class DeInstanceList {
 
   public static final String JSON_PROPERTY_INSTANCES = "instances";
   @jakarta.annotation.Nullable
-  private List<DeInstance> instances = new ArrayList<>();
+  private List<DeInstance> instances;
 
   public DeInstanceList() {
   }

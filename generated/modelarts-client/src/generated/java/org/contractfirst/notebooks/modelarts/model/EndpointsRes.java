@@ -41,7 +41,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class EndpointsRes {
   public static final String JSON_PROPERTY_ALLOWED_ACCESS_IPS = "allowed_access_ips";
   @jakarta.annotation.Nullable
-  private List<String> allowedAccessIps = new ArrayList<>();
+  private List<String> allowedAccessIps;
 
   /**
    * Supported service. Options: - NOTEBOOK: You can access notebook instances using HTTPS. - SSH: You can remotely access the notebook instance through SSH.
@@ -118,7 +118,7 @@ public class EndpointsRes {
 
   public static final String JSON_PROPERTY_SSH_KEYS = "ssh_keys";
   @jakarta.annotation.Nullable
-  private List<String> sshKeys = new ArrayList<>();
+  private List<String> sshKeys;
 
   public static final String JSON_PROPERTY_SERVICE = "service";
   @jakarta.annotation.Nullable
@@ -130,7 +130,7 @@ public class EndpointsRes {
 
   public static final String JSON_PROPERTY_KEY_PAIR_NAMES = "key_pair_names";
   @jakarta.annotation.Nullable
-  private List<String> keyPairNames = new ArrayList<>();
+  private List<String> keyPairNames;
 
   public EndpointsRes() {
   }

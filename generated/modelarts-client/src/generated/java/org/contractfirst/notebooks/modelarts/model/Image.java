@@ -213,7 +213,7 @@ public class Image {
 
   public static final String JSON_PROPERTY_DEV_SERVICES = "dev_services";
   @jakarta.annotation.Nullable
-  private List<DevServicesEnum> devServices = new ArrayList<>();
+  private List<DevServicesEnum> devServices;
 
   public static final String JSON_PROPERTY_ID = "id";
   @jakarta.annotation.Nullable
@@ -375,7 +375,7 @@ public class Image {
 
   public static final String JSON_PROPERTY_RESOURCE_CATEGORIES = "resource_categories";
   @jakarta.annotation.Nullable
-  private List<ResourceCategoriesEnum> resourceCategories = new ArrayList<>();
+  private List<ResourceCategoriesEnum> resourceCategories;
 
   /**
    * Supported image types. Options: - COMMON: common image - INFERENCE: image used for inference - TRAIN: image used for training - DEV: image used for development and debugging - UNKNOWN: image whose supported services are not specified
@@ -634,7 +634,7 @@ public class Image {
 
   public static final String JSON_PROPERTY_SUPPORT_RES_CATEGORIES = "support_res_categories";
   @jakarta.annotation.Nullable
-  private List<SupportResCategoriesEnum> supportResCategories = new ArrayList<>();
+  private List<SupportResCategoriesEnum> supportResCategories;
 
   public static final String JSON_PROPERTY_SWR_PATH = "swr_path";
   @jakarta.annotation.Nullable
@@ -820,7 +820,7 @@ public class Image {
 
   public static final String JSON_PROPERTY_TAGS = "tags";
   @jakarta.annotation.Nullable
-  private List<NotebookTag> tags = new ArrayList<>();
+  private List<NotebookTag> tags;
 
   public static final String JSON_PROPERTY_CURRENT_TAG = "currentTag";
   @jakarta.annotation.Nullable

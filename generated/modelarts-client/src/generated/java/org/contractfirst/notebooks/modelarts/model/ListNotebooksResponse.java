@@ -45,7 +45,7 @@ public class ListNotebooksResponse {
 
   public static final String JSON_PROPERTY_DATA = "data";
   @jakarta.annotation.Nullable
-  private List<NotebookResp> data = new ArrayList<>();
+  private List<NotebookResp> data;
 
   public static final String JSON_PROPERTY_PAGES = "pages";
   @jakarta.annotation.Nullable

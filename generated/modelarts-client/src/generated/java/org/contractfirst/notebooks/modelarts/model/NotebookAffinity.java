@@ -38,11 +38,11 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class NotebookAffinity {
   public static final String JSON_PROPERTY_REQUIRED_DURING_SCHEDULING_IGNORED_DURING_EXECUTION = "required_during_scheduling_ignored_during_execution";
   @jakarta.annotation.Nullable
-  private List<NotebookAffinityRule> requiredDuringSchedulingIgnoredDuringExecution = new ArrayList<>();
+  private List<NotebookAffinityRule> requiredDuringSchedulingIgnoredDuringExecution;
 
   public static final String JSON_PROPERTY_PREFERRED_DURING_SCHEDULING_IGNORED_DURING_EXECUTION = "preferred_during_scheduling_ignored_during_execution";
   @jakarta.annotation.Nullable
-  private List<NotebookAffinityRule> preferredDuringSchedulingIgnoredDuringExecution = new ArrayList<>();
+  private List<NotebookAffinityRule> preferredDuringSchedulingIgnoredDuringExecution;
 
   public NotebookAffinity() {
   }

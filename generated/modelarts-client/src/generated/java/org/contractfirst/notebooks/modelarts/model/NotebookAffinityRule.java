@@ -47,7 +47,7 @@ public class NotebookAffinityRule {
 
   public static final String JSON_PROPERTY_VALUES = "values";
   @jakarta.annotation.Nullable
-  private List<String> values = new ArrayList<>();
+  private List<String> values;
 
   public static final String JSON_PROPERTY_WEIGHT = "weight";
   @jakarta.annotation.Nullable

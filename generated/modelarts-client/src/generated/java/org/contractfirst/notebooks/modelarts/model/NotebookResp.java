@@ -80,7 +80,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class NotebookResp {
   public static final String JSON_PROPERTY_ACTION_PROGRESS = "action_progress";
   @jakarta.annotation.Nullable
-  private List<JobProgress> actionProgress = new ArrayList<>();
+  private List<JobProgress> actionProgress;
 
   public static final String JSON_PROPERTY_CREATE_AT = "create_at";
   @jakarta.annotation.Nullable
@@ -92,7 +92,7 @@ public class NotebookResp {
 
   public static final String JSON_PROPERTY_ENDPOINTS = "endpoints";
   @jakarta.annotation.Nullable
-  private List<EndpointsRes> endpoints = new ArrayList<>();
+  private List<EndpointsRes> endpoints;
 
   public static final String JSON_PROPERTY_FAIL_REASON = "fail_reason";
   @jakarta.annotation.Nullable
@@ -225,7 +225,7 @@ public class NotebookResp {
 
   public static final String JSON_PROPERTY_BILLING_ITEMS = "billing_items";
   @jakarta.annotation.Nullable
-  private List<BillingItemsEnum> billingItems = new ArrayList<>();
+  private List<BillingItemsEnum> billingItems;
 
   public static final String JSON_PROPERTY_CUSTOM_SPEC = "custom_spec";
   @jakarta.annotation.Nullable
@@ -245,7 +245,7 @@ public class NotebookResp {
 
   public static final String JSON_PROPERTY_DATA_VOLUMES = "data_volumes";
   @jakarta.annotation.Nullable
-  private List<NotebookDataVolume> dataVolumes = new ArrayList<>();
+  private List<NotebookDataVolume> dataVolumes;
 
   public static final String JSON_PROPERTY_IP = "ip";
   @jakarta.annotation.Nullable
@@ -269,7 +269,7 @@ public class NotebookResp {
 
   public static final String JSON_PROPERTY_TAGS = "tags";
   @jakarta.annotation.Nullable
-  private List<NotebookTag> tags = new ArrayList<>();
+  private List<NotebookTag> tags;
 
   public NotebookResp() {
   }

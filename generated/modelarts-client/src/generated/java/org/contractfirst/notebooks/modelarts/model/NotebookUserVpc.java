@@ -51,7 +51,7 @@ public class NotebookUserVpc {
 
   public static final String JSON_PROPERTY_SECURITY_GROUP_IDS = "security_group_ids";
   @jakarta.annotation.Nullable
-  private List<String> securityGroupIds = new ArrayList<>();
+  private List<String> securityGroupIds;
 
   public static final String JSON_PROPERTY_CONNECT_CIDRS = "connect_cidrs";
   @jakarta.annotation.Nullable
@@ -59,7 +59,7 @@ public class NotebookUserVpc {
 
   public static final String JSON_PROPERTY_PORT_ID = "port_id";
   @jakarta.annotation.Nullable
-  private List<String> portId = new ArrayList<>();
+  private List<String> portId;
 
   public static final String JSON_PROPERTY_PORT_IP = "port_ip";
   @jakarta.annotation.Nullable

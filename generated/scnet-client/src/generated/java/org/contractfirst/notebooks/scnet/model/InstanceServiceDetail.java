@@ -77,7 +77,7 @@ public class InstanceServiceDetail {
 
   public static final String JSON_PROPERTY_CONTAINER_PORT_INFO_LIST = "containerPortInfoList";
   @jakarta.annotation.Nullable
-  private List<ContainerPortInfo> containerPortInfoList = new ArrayList<>();
+  private List<ContainerPortInfo> containerPortInfoList;
 
   public static final String JSON_PROPERTY_CPU_NUMBER = "cpuNumber";
   @jakarta.annotation.Nullable
@@ -129,7 +129,7 @@ public class InstanceServiceDetail {
 
   public static final String JSON_PROPERTY_MOUNT_INFO_LIST = "mountInfoList";
   @jakarta.annotation.Nullable
-  private List<MountInfo> mountInfoList = new ArrayList<>();
+  private List<MountInfo> mountInfoList;
 
   public static final String JSON_PROPERTY_RAM_SIZE = "ramSize";
   @jakarta.annotation.Nullable
