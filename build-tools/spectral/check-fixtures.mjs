@@ -16,6 +16,8 @@ const OWN_RULES = [
   'oas3-parameter-description',
   'no-additional-properties-false-in-response',
   'operation-id-camel-case',
+  'response-enum-extensible',
+  'no-default-in-response',
 ];
 
 const root = process.cwd();

@@ -1,8 +1,8 @@
 // Compile-only (tsc --noEmit): what a TypeScript user writes against each generated typescript-fetch client.
 // If a spec change renames an operation, a parameter or a model property, this stops compiling.
-import * as modelarts from '../target/typescript/modelarts';
-import * as eihealth from '../target/typescript/eihealth';
-import * as scnet from '../target/typescript/scnet';
+import * as modelarts from '../target/clients/typescript-fetch/modelarts';
+import * as eihealth from '../target/clients/typescript-fetch/eihealth';
+import * as scnet from '../target/clients/typescript-fetch/scnet';
 
 export async function modelartsNotebooks(token: string): Promise<string[]> {
   const config = new modelarts.Configuration({
@@ -11,7 +11,7 @@ export async function modelartsNotebooks(token: string): Promise<string[]> {
   });
   const devEnviron = new modelarts.DevEnvironApi(config);
   const page: modelarts.ListNotebooksResponse = await devEnviron.listNotebooks({
-    projectId: 'project', limit: 10, status: modelarts.NotebookStatus.Running, workspaceId: '0',
+    projectId: 'project', limit: 10, status: modelarts.NotebookStatusFilter.Running, workspaceId: '0',
   });
   const opened: modelarts.NotebookResp = await devEnviron.openCodeLab({
     projectId: 'project', openCodeLabRequest: { imageId: 'e1a07296-22a8-4f05-8bc8-e936c8e54090' },
@@ -28,7 +28,8 @@ export async function modelartsNotebooks(token: string): Promise<string[]> {
 export async function eihealthNotebooks(token: string): Promise<number[]> {
   const api = new eihealth.NotebooksApi(new eihealth.Configuration({ apiKey: () => token }));
   const list: eihealth.ListNotebooksResponse = await api.listNotebooks({ projectId: 'p', eihealthProjectId: 'e', limit: 10 });
-  return (list.notebooks ?? []).map((n: eihealth.NotebookEntity) => n.flavor?.cpu ?? 0);
+  // cpu is sent as a number or as a decimal string (anyOf in the spec): Number() reads both.
+  return (list.notebooks ?? []).map((n: eihealth.NotebookEntity) => Number(n.flavor?.cpu ?? 0));
 }
 
 export async function scnetInstance(token: string): Promise<string | undefined> {

@@ -135,8 +135,9 @@ class InventoryTest {
         assertThat(result.instances().get(250).id()).isEqualTo("DE-0");
         assertThat(result.instances().get(350).id()).isEqualTo("DE-100");
         assertThat(result.instances().get(550).id()).isEqualTo("eih-199");
-        assertThat(servers.get(0).getRequestCount()).isEqualTo(3);
-        assertThat(servers.get(1).getRequestCount()).isEqualTo(2);
+        // Pages of ModelArtsClient.DEFAULT_PAGE_SIZE (50, the largest limit listNotebooks accepts; ledger row 53).
+        assertThat(servers.get(0).getRequestCount()).isEqualTo(5);
+        assertThat(servers.get(1).getRequestCount()).isEqualTo(3);
         assertThat(servers.get(2).getRequestCount()).isEqualTo(2);
     }
 

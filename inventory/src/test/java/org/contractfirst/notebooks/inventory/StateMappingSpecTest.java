@@ -129,9 +129,12 @@ class StateMappingSpecTest {
             status = bundle.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
         }
         Set<String> values = new LinkedHashSet<>();
-        if (status.has("enum")) {
-            status.get("enum").forEach(v -> values.add(v.asText()));
-            return values;
+        // A response status is an open enum (x-extensible-enum, the specs' convention); a closed enum is read too.
+        for (String keyword : List.of("x-extensible-enum", "enum")) {
+            if (status.has(keyword)) {
+                status.get(keyword).forEach(v -> values.add(v.asText()));
+                return values;
+            }
         }
         List<JsonNode> examples = new ArrayList<>();
         bundle.path("paths").forEach(item -> item.forEach(op -> op.path("responses").forEach(r ->

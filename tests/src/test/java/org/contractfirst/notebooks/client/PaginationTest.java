@@ -89,7 +89,8 @@ class PaginationTest {
 
         assertThat(ids).containsExactly("item-1", "item-2", "item-3", "item-4");
         assertThat(requests).containsExactly("1/" + ModelArtsClient.DEFAULT_PAGE_SIZE);
-        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/notebooks?limit=100&offset=1"
+        assertThat(ModelArtsClient.DEFAULT_PAGE_SIZE).as("the largest limit listNotebooks accepts (10, 20, 50)").isEqualTo(50);
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/notebooks?limit=50&offset=1"
                 + "&owner=0123456789abcdef0123456789abcdef&status=RUNNING");
     }
 

@@ -259,8 +259,11 @@ class SourcePayloadDecodingTest {
         ErrorResponse otc = decode("otc-devenviron-old-error.json", ErrorResponse.class);
         ErrorResponse huawei = MAPPER.readValue("{\"error_code\":\"ModelArts.6309\",\"error_msg\":\"The instance does not exist.\"}", ErrorResponse.class);
 
+        // Both names are declared in the spec (row 32): each decodes under its own name, none is invented.
         assertThat(otc.getErrorCode()).isEqualTo("ModelArts.6309");
-        assertThat(otc.getErrorMsg()).isEqualTo("The instance does not exist.");
-        assertThat(huawei.getErrorMsg()).isEqualTo(otc.getErrorMsg());
+        assertThat(otc.getErrorMessage()).isEqualTo("The instance does not exist.");
+        assertThat(otc.getErrorMsg()).isNull();
+        assertThat(huawei.getErrorMsg()).isEqualTo(otc.getErrorMessage());
+        assertThat(huawei.getErrorMessage()).isNull();
     }
 }

@@ -92,8 +92,12 @@ class SpecDecisionsTest {
         assertThat(schemas.get("DeRepository").getNullable()).isTrue();
         assertThat(property(schemas.get("DeProfile"), "labels").getNullable()).isTrue();
         assertThat(property(schemas.get("DeNotebookSpec"), "annotations").getNullable()).isTrue();
-        // Finding 8: the response status keeps the query filter's closed enum (open in Java, row 25).
-        assertThat(property(schemas.get("DeInstance"), "status").getEnum()).hasSize(15).contains("RUNNING", "RESIZE_FAILED");
+        // Finding 8: the response status has the query filter's 15 values, open in the contract (x-extensible-enum,
+        // row 25); the query filter keeps them closed.
+        assertThat(property(schemas.get("DeInstance"), "status").getEnum()).isNull();
+        assertThat((List<Object>) property(schemas.get("DeInstance"), "status").getExtensions().get("x-extensible-enum"))
+                .hasSize(15).contains("RUNNING", "RESIZE_FAILED");
+        assertThat(schemas.get("DeInstanceStatusFilter").getEnum()).hasSize(15).contains("RUNNING", "RESIZE_FAILED");
         // Finding 10: the page's Integer timestamps are int64, and say so.
         assertThat(property(schemas.get("DeQueuingInfo"), "begin_timestamp").getFormat()).isEqualTo("int64");
         assertThat(property(schemas.get("DeQueuingInfo"), "begin_timestamp").getDescription()).contains("typed Integer on the page");

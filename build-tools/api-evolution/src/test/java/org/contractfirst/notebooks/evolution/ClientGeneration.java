@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.evolution;
 
+import org.contractfirst.notebooks.specvalidator.JavaInput;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
 import org.w3c.dom.Document;
@@ -81,10 +82,17 @@ final class ClientGeneration {
         return moduleDir.resolve("src/main/java");
     }
 
-    /** Generates the client of {@code spec} into {@code outputDir}; the Java sources land in {@code outputDir/java}. */
-    void generate(Path spec, Path outputDir) {
+    /**
+     * Generates the client of {@code spec} (a published bundle) into {@code outputDir}; the Java sources land in
+     * {@code outputDir/java}. Like the build, the generator reads the Java input derived from the bundle
+     * ({@link JavaInput}: x-extensible-enum -> enum, scalar anyOf collapsed), written beside {@code outputDir}.
+     */
+    void generate(Path spec, Path outputDir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(outputDir.toAbsolutePath().getParent());
+        Path javaInput = outputDir.toAbsolutePath().resolveSibling("java-input.yaml");
+        JavaInput.write(spec, javaInput);
         CodegenConfigurator c = new CodegenConfigurator();
-        c.setInputSpec(spec.toString());
+        c.setInputSpec(javaInput.toString());
         c.setOutputDir(outputDir.toString());
         configuration.forEach((key, value) -> {
             switch (key) {
@@ -101,6 +109,7 @@ final class ClientGeneration {
                 case "generateModelDocumentation" -> c.addGlobalProperty("modelDocs", value);
                 case "parameterNameMappings" -> pairs(value).forEach(c::addParameterNameMapping);
                 case "modelNameMappings" -> pairs(value).forEach(c::addModelNameMapping);
+                case "schemaMappings" -> pairs(value).forEach(c::addSchemaMapping);
                 default -> {
                     if (!BUILD_ONLY.contains(key)) {
                         throw new IllegalStateException("generated/" + module + ": generator option <" + key

@@ -101,8 +101,8 @@ class EvolutionMatrixTest {
                 new Case("new optional response field (SCNet InstanceServiceDetail.nodeName)", Verdict.COMPATIBLE, Map.of(
                         "scnet", api -> properties(api, "InstanceServiceDetail").set("nodeName",
                                 YAML.createObjectNode().put("type", "string").put("description", "new field")))),
-                new Case("new response enum value (EIHealth NotebookStatus Frozen)", Verdict.COMPATIBLE, Map.of(
-                        "eihealth", api -> ((ArrayNode) schema(api, "NotebookStatus").get("enum")).add("Frozen"))),
+                new Case("new response enum value (EIHealth NotebookStatus Frozen, x-extensible-enum)", Verdict.COMPATIBLE, Map.of(
+                        "eihealth", api -> ((ArrayNode) schema(api, "NotebookStatus").get("x-extensible-enum")).add("Frozen"))),
                 new Case("new optional request-body field (ModelArts OpenCodeLabRequest.flavor)", Verdict.COMPATIBLE, Map.of(
                         "modelarts", api -> properties(api, "OpenCodeLabRequest").set("flavor",
                                 YAML.createObjectNode().put("type", "string").put("description", "new field")))),

@@ -45,12 +45,15 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Request (parameters, request bodies): removing a parameter or field, renaming one (= removed +
  *       added), a new required parameter or field, making one required, removing an enum value, and
- *       changing a type or format are breaking; new optional parameters/fields and new enum values are not.</li>
+ *       changing a type or format are breaking, and so is restricting a free value to an enum; new optional
+ *       parameters/fields and new enum values are not.</li>
  *   <li>Response: removing a field, a status or a media type, a field that stops being required, and changing
- *       a type or format are breaking; new fields are not. A new response enum value is reported but not
- *       breaking: the generated Java enums are open (an unknown value decodes and keeps its raw value), and
- *       clients must tolerate new values (Zalando rule 112); openapi-diff, which calls it incompatible, is
- *       overruled for it. Removing a response enum value is compatible.</li>
+ *       a type or format are breaking; new fields are not. Response enums are open in the contract when declared
+ *       {@code x-extensible-enum} (Zalando's convention; stock generators see a plain string): a value added there
+ *       is reported, not breaking, and so is turning a closed {@code enum} into an open one. A value added to a
+ *       closed response {@code enum}, a free value becoming a closed enum, and an open enum becoming closed are
+ *       breaking: stock clients (Python pydantic, Go) reject a value they do not know, whatever our Java enums
+ *       do. Removing a response enum value is compatible.</li>
  *   <li>Operations: a removed operation or a changed operationId (it is the generated method's name) is
  *       breaking; a new operation is not.</li>
  * </ul>
@@ -383,13 +386,42 @@ public final class ContractDiff {
                         + " (the generated Java type changes)", true);
             }
             ChangedEnum<?> enumeration = s.getEnumeration();
+            boolean oldClosed = closedEnum(oldSchema);
+            boolean newClosed = closedEnum(newSchema);
             if (enumeration != null) {
                 if (direction == Direction.REQUEST && !enumeration.getMissing().isEmpty()) {
                     add(Kind.ENUM_NARROWED, at, "enum values removed from a request: " + enumeration.getMissing(), true);
                 }
-                if (direction == Direction.RESPONSE && !enumeration.getIncreased().isEmpty()) {
-                    add(Kind.ENUM_EXTENDED, at, "enum values added to a response: " + enumeration.getIncreased()
-                            + " (clients must accept new values; the generated Java enums are open)", false);
+                if (direction == Direction.REQUEST && !oldClosed && newClosed) {
+                    add(Kind.ENUM_NARROWED, at, "a request value that was free is now restricted to " + newSchema.getEnum()
+                            + " (clients that sent another value are refused)", true);
+                }
+                // A closed response enum is a promise that no other value comes: stock clients (Python pydantic, Go)
+                // reject a value they do not know. Open response enums are declared x-extensible-enum (below).
+                if (direction == Direction.RESPONSE && !enumeration.getIncreased().isEmpty() && newClosed) {
+                    add(Kind.ENUM_EXTENDED, at, (oldClosed
+                            ? "values added to a closed response enum: " + enumeration.getIncreased()
+                            : "a response value is now a closed enum " + newSchema.getEnum())
+                            + " (stock clients reject values they do not know; declare open response enums x-extensible-enum)", true);
+                }
+            }
+            if (direction == Direction.RESPONSE) {
+                List<String> oldOpen = extensibleEnum(oldSchema);
+                List<String> newOpen = extensibleEnum(newSchema);
+                if (oldOpen != null && newOpen != null) {
+                    List<String> added = newOpen.stream().filter(v -> !oldOpen.contains(v)).toList();
+                    if (!added.isEmpty()) {
+                        add(Kind.ENUM_EXTENDED, at, "values added to an open response enum (x-extensible-enum): " + added
+                                + " (clients accept values they do not know)", false);
+                    }
+                }
+                if (oldClosed && !newClosed && newOpen != null) {
+                    add(Kind.COMPATIBLE_CHANGE, at, "response enum opened (enum -> x-extensible-enum " + newOpen
+                            + "): every value valid before stays valid", false);
+                }
+                if (oldOpen != null && newClosed && (enumeration == null || enumeration.getIncreased().isEmpty())) {
+                    add(Kind.ENUM_EXTENDED, at, "open response enum (x-extensible-enum) made closed " + newSchema.getEnum()
+                            + " (stock clients then reject values they do not know)", true);
                 }
             }
             Set<String> oldRequired = required(oldSchema);
@@ -452,6 +484,16 @@ public final class ContractDiff {
                 add(Kind.OTHER_INCOMPATIBLE, where, "openapi-diff reports an incompatible change ("
                         + element.getClass().getSimpleName() + ")", true);
             }
+        }
+
+        private static boolean closedEnum(Schema<?> schema) {
+            return schema != null && schema.getEnum() != null && !schema.getEnum().isEmpty();
+        }
+
+        /** The values of an open response enum ({@code x-extensible-enum}, Zalando's convention), or null. */
+        private static List<String> extensibleEnum(Schema<?> schema) {
+            Object values = schema == null || schema.getExtensions() == null ? null : schema.getExtensions().get("x-extensible-enum");
+            return values instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
         }
 
         private static Set<String> required(Schema<?> schema) {

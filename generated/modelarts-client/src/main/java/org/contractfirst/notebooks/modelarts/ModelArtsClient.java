@@ -157,7 +157,7 @@ public final class ModelArtsClient {
         AtomicReference<String> foundIn = new AtomicReference<>();
         return Waiter.await(options, StateMapping.MODELARTS, () -> {
             for (String feature : foundIn.get() != null ? List.of(foundIn.get()) : features) {
-                ListNotebooksRequest page = list.toBuilder().id(notebookId).feature(feature).limit(WAIT_PAGE_SIZE)
+                ListNotebooksRequest page = list.toBuilder().id(notebookId).feature(feature).limit(DEFAULT_PAGE_SIZE)
                         .build();
                 NotebookResp n = first(allNotebooks(page).filter(x -> notebookId.equals(x.getId())));
                 if (n != null) {
@@ -195,11 +195,11 @@ public final class ModelArtsClient {
     private static final String INSTANCE_NOT_FOUND = "ModelArts.6309";
     private static final String FEATURE_NOTEBOOK = "NOTEBOOK";
     private static final String FEATURE_CODELAB = "DEFAULT";
-    /** Page size of the waits' listings (one of the sizes the official SDK documents: 10, 20, 50). */
-    private static final int WAIT_PAGE_SIZE = 50;
-
-    /** Page size of the pagination helpers when the request sets no {@code limit}. */
-    public static final int DEFAULT_PAGE_SIZE = 100;
+    /**
+     * Page size of the pagination helpers when the request sets no {@code limit}: 50, the largest size
+     * {@code listNotebooks} accepts (10, 20 or 50; DISCREPANCIES.md row 53), also valid for the old version.
+     */
+    public static final int DEFAULT_PAGE_SIZE = 50;
 
     public static final class Builder extends ClientBuilder<Builder> {
 

@@ -1,0 +1,104 @@
+package org.contractfirst.notebooks.specvalidator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The input of OUR Java generator: a copy of a published bundle with two rewrites, so that the Java jars keep
+ * their types while the published bundles stay plain OpenAPI for every language (README, "The pipeline"):
+ *
+ * <ol>
+ *   <li>{@code x-extensible-enum: [values]} (an open response enum, Zalando's convention; stock generators see a
+ *       plain string) becomes {@code enum: [values]}: our {@code modelEnum}/{@code modelInnerEnum} templates
+ *       generate open enum classes from it ({@code fromValue} keeps unknown values, {@code isKnown()}).</li>
+ *   <li>A schema whose {@code anyOf}/{@code oneOf} alternatives are all scalars (a value sent as a number or as a
+ *       string) collapses to its FIRST alternative, the documented type, keeping the schema's own description: the
+ *       generated JSON mapper coerces the other form (scalar coercion, {@code JSON_jackson.mustache}).</li>
+ * </ol>
+ *
+ * The build writes {@code specs/target/java-input/<service>.yaml} from each bundle (specs/pom.xml, execution
+ * {@code java-input}); the API evolution matrix applies the same {@link #transform} before generating.
+ *
+ * <p>Usage: {@code JavaInput <bundles folder> <output folder> <service> ...}.
+ */
+public final class JavaInput {
+
+    private static final Set<String> SCALARS = Set.of("string", "number", "integer", "boolean");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private JavaInput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: JavaInput <bundles folder> <output folder> <service> ...");
+        }
+        Path bundles = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        for (int i = 2; i < args.length; i++) {
+            Path source = bundles.resolve(args[i] + ".yaml");
+            Path target = out.resolve(args[i] + ".yaml");
+            write(source, target);
+            System.out.println("[java-input] " + source + " -> " + target);
+        }
+    }
+
+    /** Reads a bundle (YAML or JSON), transforms it and writes it as YAML. */
+    public static void write(Path bundle, Path target) throws IOException {
+        JsonNode tree = YAML.readTree(bundle.toFile());
+        transform(tree);
+        Files.writeString(target, SpecBundler.toYaml(tree));
+    }
+
+    /** Applies both rewrites in place, everywhere in the document. */
+    public static JsonNode transform(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            JsonNode extensible = object.get("x-extensible-enum");
+            if (extensible != null && extensible.isArray()) {
+                object.remove("x-extensible-enum");
+                if (!object.has("enum")) {
+                    object.set("enum", extensible);
+                }
+            }
+            for (String composition : new String[] {"anyOf", "oneOf"}) {
+                JsonNode alternatives = object.get(composition);
+                if (alternatives instanceof ArrayNode list && !list.isEmpty() && allScalars(list)) {
+                    object.remove(composition);
+                    Iterator<Map.Entry<String, JsonNode>> first = list.get(0).fields();
+                    while (first.hasNext()) {
+                        Map.Entry<String, JsonNode> e = first.next();
+                        if (!object.has(e.getKey())) {
+                            object.set(e.getKey(), e.getValue());
+                        }
+                    }
+                }
+            }
+            object.elements().forEachRemaining(JavaInput::transform);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(JavaInput::transform);
+        }
+        return node;
+    }
+
+    private static boolean allScalars(ArrayNode alternatives) {
+        for (JsonNode alternative : alternatives) {
+            if (!alternative.isObject() || alternative.has("$ref") || alternative.has("properties")
+                    || !SCALARS.contains(alternative.path("type").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
