@@ -1,8 +1,10 @@
-// response-enum-extensible, no-default-in-response: a keyword response schemas must not use anywhere
-// (properties, items, compositions). `enum`: a closed response enum makes stock clients (Python pydantic,
+// response-enum-extensible, no-default-in-response, no-additional-properties-false-in-response: a keyword
+// response schemas must not use anywhere (properties, items, compositions); with option `value`, only that value
+// of it. `additionalProperties: false`: a client generated or validating with it breaks as soon as the vendor adds
+// a field, which vendors do without notice. `enum`: a closed response enum makes stock clients (Python pydantic,
 // Go) reject a value the spec does not list yet; response enums are `x-extensible-enum` (issue 16, ledger
 // row 25). `default`: generators turn it into a field initializer, so an absent field would read as the
-// default; a documented default goes into the description (ledger row 54). Options: {keyword, message}.
+// default; a documented default goes into the description (ledger row 54). Options: {keyword, message, value?}.
 const CHILD_MAPS = ['properties', 'patternProperties'];
 const CHILD_SCHEMAS = ['items', 'not', 'additionalProperties'];
 const CHILD_LISTS = ['allOf', 'anyOf', 'oneOf'];
@@ -13,7 +15,8 @@ export default function responseSchemaKeyword(schema, opts, context) {
   const walk = (node, path) => {
     if (node == null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
-    if (Object.prototype.hasOwnProperty.call(node, opts.keyword)) {
+    if (Object.prototype.hasOwnProperty.call(node, opts.keyword)
+        && (!('value' in opts) || node[opts.keyword] === opts.value)) {
       results.push({ message: opts.message, path: [...path, opts.keyword] });
     }
     for (const key of CHILD_MAPS) {
