@@ -34,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * throws an {@link IOException} that lists each source and why it did not apply, for example
  * {@code no Huawei Cloud credentials found: environment: HUAWEICLOUD_SDK_AK not set; profile:
  * /home/u/.huaweicloud/credentials not found; metadata: http://169.254.169.254/meta-data/latest/api/token:
- * connect timed out}, and the next {@code get()} tries again. No message, log or {@code toString()} of the chain
+ * timed out}, and the next {@code get()} tries again. No message, log or {@code toString()} of the chain
  * contains a credential value.
  *
  * <pre>{@code

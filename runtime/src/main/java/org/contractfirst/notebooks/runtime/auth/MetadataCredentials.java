@@ -171,9 +171,11 @@ final class MetadataCredentials implements CredentialsProvider<AkSkCredentials> 
             }
             return new Answer(response.code(), body == null ? "" : response.peekBody(MAX_ANSWER_BYTES).string());
         } catch (IOException e) {
-            // OkHttp's messages ("connect timed out", "Failed to connect to /169.254.169.254:80") carry no secret
-            throw new IOException(request.url() + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+            // one wording for a timeout (OkHttp says "timeout", the JDK "Read timed out" or "connect timed out");
+            // OkHttp's other messages ("Failed to connect to /169.254.169.254:80") carry no secret
+            String why = e instanceof java.net.SocketTimeoutException ? "timed out"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(request.url() + ": " + why, e);
         }
     }
 

@@ -355,7 +355,7 @@ class DefaultCredentialsChainTest {
         long start = System.nanoTime();
         IOException e = failure(chain(Map.of()));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(e).hasMessageEndingWith("metadata: " + endpoint() + "/meta-data/latest/api/token: timeout");
+        assertThat(e).hasMessageEndingWith("metadata: " + endpoint() + "/meta-data/latest/api/token: timed out");
     }
 
     @Test
