@@ -75,7 +75,7 @@ class WaiterTest {
 
             @Override
             String firstRequest() {
-                return "GET /v1/p1/notebooks?feature=NOTEBOOK&limit=50&offset=0&id=" + id;
+                return "GET /v1/p1/notebooks?feature=NOTEBOOK&limit=" + ModelArtsClient.DEFAULT_PAGE_SIZE + "&offset=0&id=" + id;
             }
 
             @Override
@@ -98,7 +98,7 @@ class WaiterTest {
 
             @Override
             String firstRequest() {
-                return "GET /v1/p1/demanager/instances?offset=0&limit=100";
+                return "GET /v1/p1/demanager/instances?offset=0&limit=" + ModelArtsClient.DEFAULT_PAGE_SIZE;
             }
 
             @Override
@@ -121,7 +121,7 @@ class WaiterTest {
 
             @Override
             String firstRequest() {
-                return "GET /v1/p1/eihealth-projects/e1/notebooks?limit=100&offset=0";
+                return "GET /v1/p1/eihealth-projects/e1/notebooks?limit=" + EihealthClient.DEFAULT_PAGE_SIZE + "&offset=0";
             }
 
             @Override
