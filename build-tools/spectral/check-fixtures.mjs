@@ -15,6 +15,7 @@ const OWN_RULES = [
   'operation-error-responses',
   'oas3-parameter-description',
   'no-additional-properties-false-in-response',
+  'response-object-open',
   'operation-id-camel-case',
   'response-enum-extensible',
   'no-default-in-response',

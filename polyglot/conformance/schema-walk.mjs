@@ -57,7 +57,8 @@ export function view(bundle, schema, value) {
 /**
  * Every leaf of a payload (a scalar, null, an empty array or an empty object) as [path, value, declared], where path
  * is a JSON path ($.data[0].status) and declared says whether every property on the way is declared by the schema
- * (a property of `properties`, or a key of a map with `additionalProperties`).
+ * (a property of `properties`, or a key of a map: `additionalProperties` without `properties`). A property an open
+ * object (`properties` and `additionalProperties: true`) does not list is undeclared: allowed, but unknown.
  */
 export function leaves(bundle, schema, value, path = '$', declared = true, out = []) {
   if (Array.isArray(value)) {
@@ -70,8 +71,9 @@ export function leaves(bundle, schema, value, path = '$', declared = true, out =
     const v = schema ? view(bundle, schema, value) : undefined;
     for (const key of keys) {
       const known = v?.properties[key];
-      const map = v && v.additionalProperties !== undefined && v.additionalProperties !== false;
-      const sub = known ?? (map && typeof v.additionalProperties === 'object' ? v.additionalProperties : undefined);
+      const map = v && v.additionalProperties !== undefined && v.additionalProperties !== false
+        && Object.keys(v.properties).length === 0;
+      const sub = known ?? (typeof v?.additionalProperties === 'object' ? v.additionalProperties : undefined);
       leaves(bundle, sub, value[key], childPath(path, key), declared && Boolean(known || map), out);
     }
   } else {

@@ -4,7 +4,11 @@
 // a field, which vendors do without notice. `enum`: a closed response enum makes stock clients (Python pydantic,
 // Go) reject a value the spec does not list yet; response enums are `x-extensible-enum` (issue 16, ledger
 // row 25). `default`: generators turn it into a field initializer, so an absent field would read as the
-// default; a documented default goes into the description (ledger row 54). Options: {keyword, message, value?}.
+// default; a documented default goes into the description (ledger row 54). With option `onProperties`, the reverse
+// (response-object-open): every schema with `properties` must have the keyword (`additionalProperties: false` is the
+// rule above's). `additionalProperties: true` says what OpenAPI 3.0 implies (a response may carry fields not listed),
+// and the stock typescript-fetch client keeps unknown properties only when a schema declares it (ledger row 61).
+// Options: {keyword, message, value?, onProperties?}.
 const CHILD_MAPS = ['properties', 'patternProperties'];
 const CHILD_SCHEMAS = ['items', 'not', 'additionalProperties'];
 const CHILD_LISTS = ['allOf', 'anyOf', 'oneOf'];
@@ -15,7 +19,12 @@ export default function responseSchemaKeyword(schema, opts, context) {
   const walk = (node, path) => {
     if (node == null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
-    if (Object.prototype.hasOwnProperty.call(node, opts.keyword)
+    if (opts.onProperties) {
+      if (node.properties && typeof node.properties === 'object'
+          && !Object.prototype.hasOwnProperty.call(node, opts.keyword)) {
+        results.push({ message: opts.message, path: [...path, 'properties'] });
+      }
+    } else if (Object.prototype.hasOwnProperty.call(node, opts.keyword)
         && (!('value' in opts) || node[opts.keyword] === opts.value)) {
       results.push({ message: opts.message, path: [...path, opts.keyword] });
     }

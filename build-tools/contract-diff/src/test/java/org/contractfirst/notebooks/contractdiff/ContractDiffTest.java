@@ -94,6 +94,7 @@ class ContractDiffTest {
             extended-open-response-enum | ENUM_EXTENDED
             opened-response-enum        | COMPATIBLE_CHANGE
             marked-secret-field         | COMPATIBLE_CHANGE
+            declared-open-response-object |
             base                   |
             """)
     void compatibleChangePassesTheGate(String fixture, Kind kind) throws IOException {
@@ -110,6 +111,9 @@ class ContractDiffTest {
             // openapi-diff compares no x- extensions: a value added to an x-extensible-enum is compatible and silent
             // (reported only when the same schema changes otherwise).
             assertThat(result.findings()).noneMatch(Finding::breaking);
+        } else if (fixture.equals("declared-open-response-object")) {
+            // additionalProperties absent -> true on response objects states what OpenAPI 3.0 implies: no change.
+            assertThat(result.findings()).isEmpty();
         } else if (fixture.equals("opened-response-enum")) {
             assertThat(result.findings()).extracting(Finding::toString).contains(
                     "ok       COMPATIBLE_CHANGE  GET /things/{id} (getThing) response 200 application/json: kind: response enum"

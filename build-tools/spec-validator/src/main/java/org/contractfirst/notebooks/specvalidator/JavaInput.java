@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The input of OUR Java generator: a copy of a published bundle with two rewrites, so that the Java jars keep
+ * The input of OUR Java generator: a copy of a published bundle with three rewrites, so that the Java jars keep
  * their types while the published bundles stay plain OpenAPI for every language (README, "The pipeline"):
  *
  * <ol>
@@ -24,6 +24,11 @@ import java.util.Set;
  *   <li>A schema whose {@code anyOf}/{@code oneOf} alternatives are all scalars (a value sent as a number or as a
  *       string) collapses to its FIRST alternative, the documented type, keeping the schema's own description: the
  *       generated JSON mapper coerces the other form (scalar coercion, {@code JSON_jackson.mustache}).</li>
+ *   <li>{@code additionalProperties: true} on a schema that declares {@code properties} (response objects say that
+ *       they may carry fields not listed, so that stock typescript-fetch clients keep them) is removed: our
+ *       {@code pojo.mustache} keeps unknown properties of every model already, and the marker would turn on
+ *       upstream's map handling ({@code @JsonFormat(shape = OBJECT)}, the {@code additional_properties} partial), so
+ *       the generated Java stays as it was. A map without {@code properties} (e.g. {@code params}) keeps it.</li>
  * </ol>
  *
  * The build writes {@code specs/target/java-input/<service>.yaml} from each bundle (specs/pom.xml, execution
@@ -61,7 +66,7 @@ public final class JavaInput {
         Files.writeString(target, SpecBundler.toYaml(tree));
     }
 
-    /** Applies both rewrites in place, everywhere in the document. */
+    /** Applies the three rewrites in place, everywhere in the document. */
     public static JsonNode transform(JsonNode node) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
@@ -71,6 +76,10 @@ public final class JavaInput {
                 if (!object.has("enum")) {
                     object.set("enum", extensible);
                 }
+            }
+            JsonNode additional = object.get("additionalProperties");
+            if (additional != null && additional.isBoolean() && additional.booleanValue() && object.has("properties")) {
+                object.remove("additionalProperties");
             }
             for (String composition : new String[] {"anyOf", "oneOf"}) {
                 JsonNode alternatives = object.get(composition);

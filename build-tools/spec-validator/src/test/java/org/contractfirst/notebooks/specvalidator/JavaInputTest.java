@@ -80,4 +80,37 @@ class JavaInputTest {
         assertThat(node.get("enum").toString()).isEqualTo("[\"A\"]");
         assertThat(node.has("x-extensible-enum")).isFalse();
     }
+
+    @Test
+    void additionalPropertiesTrueIsRemovedFromObjectsWithPropertiesOnly() throws Exception {
+        JsonNode node = transformed("""
+                type: object
+                additionalProperties: true
+                properties:
+                  params:
+                    type: object
+                    additionalProperties: true
+                  labels:
+                    type: object
+                    additionalProperties:
+                      type: string
+                  nested:
+                    type: object
+                    additionalProperties: true
+                    properties:
+                      x: {type: string}
+                  closed:
+                    type: object
+                    additionalProperties: false
+                    properties:
+                      y: {type: string}
+                """);
+
+        assertThat(node.has("additionalProperties")).isFalse();
+        assertThat(node.at("/properties/nested").has("additionalProperties")).isFalse();
+        assertThat(node.at("/properties/nested/properties/x/type").asText()).isEqualTo("string");
+        assertThat(node.at("/properties/params/additionalProperties").asBoolean()).isTrue();
+        assertThat(node.at("/properties/labels/additionalProperties/type").asText()).isEqualTo("string");
+        assertThat(node.at("/properties/closed/additionalProperties").asBoolean(true)).isFalse();
+    }
 }

@@ -6,6 +6,9 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.core.util.Yaml;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.HttpUrl;
@@ -16,6 +19,9 @@ import okhttp3.Response;
 import okio.Buffer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +49,7 @@ final class ContractCheckInterceptor implements Interceptor {
         this.service = service;
         this.mode = mode;
         this.inner = inner;
-        this.validator = OpenApiInteractionValidator.createForSpecificationUrl(specLocation)
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(withUnlistedFieldsReported(specLocation))
                 .withLevelResolver(LevelResolver.create()
                         .withDefaultLevel(ValidationReport.Level.ERROR)
                         // AK/SK signing replaces the X-Auth-Token the specs declare: auth is the runtime's concern.
@@ -56,6 +62,39 @@ final class ContractCheckInterceptor implements Interceptor {
                         .withLevel("validation.request.body.schema.format.float", ValidationReport.Level.WARN)
                         .build())
                 .build();
+    }
+
+    /**
+     * The spec at {@code specLocation} as JSON, without {@code additionalProperties: true} on the schemas that list
+     * {@code properties}: the bundles declare it on every response object (unknown fields are allowed, so that every
+     * stock client keeps them), and the validator would then no longer report a field the spec does not list. Without
+     * the marker it reports one as {@code ...schema.additionalProperties} (WARN, tolerated), as it always did.
+     */
+    static String withUnlistedFieldsReported(String specLocation) {
+        JsonNode spec;
+        try {
+            URLConnection connection = URI.create(specLocation).toURL().openConnection();
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                spec = Yaml.mapper().readTree(in);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the contract check cannot read the spec " + specLocation + ": " + e.getMessage(), e);
+        }
+        dropOpenObjectMarker(spec);
+        return spec.toString();
+    }
+
+    private static void dropOpenObjectMarker(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode additional = object.get("additionalProperties");
+            if (additional != null && additional.isBoolean() && additional.booleanValue() && object.has("properties")) {
+                object.remove("additionalProperties");
+            }
+        }
+        if (node.isContainerNode()) {
+            node.elements().forEachRemaining(ContractCheckInterceptor::dropOpenObjectMarker);
+        }
     }
 
     @Override
