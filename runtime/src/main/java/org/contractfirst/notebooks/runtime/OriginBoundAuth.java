@@ -140,8 +140,8 @@ public final class OriginBoundAuth implements Interceptor {
     /**
      * {@code response}, or when its body echoes one of {@code secrets}, the same response with a body where each
      * occurrence is {@value #REDACTED} (same media type). Searched: a non-2xx body (up to
-     * {@value #MAX_SEARCHED_BODY} bytes) and a 2xx body whose length is known and at most
-     * {@value #SMALL_SUCCESS_BODY} bytes; any other body is neither read nor buffered here. A searched body that
+     * {@value #MAX_SEARCHED_BODY} bytes) and a 2xx body whose length (or, unzipped by OkHttp, whose length on the
+     * wire) is known and at most {@value #SMALL_SUCCESS_BODY} bytes; any other body is neither read nor buffered here. A searched body that
      * echoes a secret and is larger than {@value #MAX_SEARCHED_BODY} bytes is not handed on: the call fails with an
      * {@link IOException} that names the status, not the value.
      */
@@ -151,7 +151,7 @@ public final class OriginBoundAuth implements Interceptor {
             return response;
         }
         long length = body.contentLength();
-        if (length == 0 || response.isSuccessful() && (length < 0 || length > SMALL_SUCCESS_BODY)) {
+        if (length == 0 || response.isSuccessful() && !knownSmall(response, length)) {
             return response;
         }
         // Enough to tell whether the body is larger than the cap, and to see a value that straddles it.
@@ -175,6 +175,23 @@ public final class OriginBoundAuth implements Interceptor {
         }
         Buffer redacted = redact(head.clone(), secrets);
         return replay(response, redacted, failure);
+    }
+
+    /**
+     * A body of at most {@value #SMALL_SUCCESS_BODY} bytes: by its length, or when OkHttp unzipped it (which hides
+     * the length), by the {@code Content-Length} it had on the wire.
+     */
+    private static boolean knownSmall(Response response, long length) {
+        if (length >= 0) {
+            return length <= SMALL_SUCCESS_BODY;
+        }
+        Response network = response.networkResponse();
+        String wire = network == null || network.header("Content-Encoding") == null ? null : network.header("Content-Length");
+        try {
+            return wire != null && Long.parseLong(wire.trim()) <= SMALL_SUCCESS_BODY;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean contains(Buffer buffer, List<ByteString> secrets) throws IOException {

@@ -251,6 +251,28 @@ class EchoedCredentialsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Service.class, names = "SCNET")
+    void aGzippedScnetEnvelopeEchoingTheTokenShowsItRedacted(Service service) {
+        // OkHttp unzips it and hides its length; its length on the wire tells that it is small
+        echo(values -> {
+            okio.Buffer zipped = new okio.Buffer();
+            try (okio.BufferedSink gzip = okio.Okio.buffer(new okio.GzipSink(zipped))) {
+                gzip.writeUtf8("{\"code\":\"10004\",\"msg\":\"token " + values.get(0) + " is invalid\",\"data\":null}");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new MockResponse().setHeader("Content-Type", "application/json").setHeader("Content-Encoding", "gzip")
+                    .setBody(zipped);
+        });
+
+        ApiException e = failedCall(service);
+
+        assertThat(e.errorCode()).isEqualTo("10004");
+        assertThat(e.errorMessage()).isEqualTo("token [REDACTED] is invalid");
+        assertThat(e.rawBodyText()).isEqualTo("{\"code\":\"10004\",\"msg\":\"token [REDACTED] is invalid\",\"data\":null}");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @EnumSource(Service.class)
     void a2xxBodyThatDoesNotDecodeAndEchoesTheCredentialShowsItRedacted(Service service) {
         echo(values -> new MockResponse().setHeader("Content-Type", "application/json")
