@@ -141,9 +141,9 @@ public final class OriginBoundAuth implements Interceptor {
      * {@code response}, or when its body echoes one of {@code secrets}, the same response with a body where each
      * occurrence is {@value #REDACTED} (same media type). Searched: a non-2xx body (up to
      * {@value #MAX_SEARCHED_BODY} bytes) and a 2xx body whose length (or, unzipped by OkHttp, whose length on the
-     * wire) is known and at most {@value #SMALL_SUCCESS_BODY} bytes; any other body is neither read nor buffered here. A searched body that
-     * echoes a secret and is larger than {@value #MAX_SEARCHED_BODY} bytes is not handed on: the call fails with an
-     * {@link IOException} that names the status, not the value.
+     * wire) is known and at most {@value #SMALL_SUCCESS_BODY} bytes; any other body is neither read nor buffered
+     * here. A searched body that echoes a secret and is larger than {@value #MAX_SEARCHED_BODY} bytes is not handed
+     * on: the call fails with an {@link ApiException} (not retried) that names the status, not the value.
      */
     static Response withoutEchoedSecrets(Response response, List<ByteString> secrets) throws IOException {
         ResponseBody body = response.body();
@@ -151,7 +151,7 @@ public final class OriginBoundAuth implements Interceptor {
             return response;
         }
         long length = body.contentLength();
-        if (length == 0 || response.isSuccessful() && !knownSmall(response, length)) {
+        if (length == 0 || response.code() == 101 || response.isSuccessful() && !knownSmall(response, length)) {
             return response;
         }
         // Enough to tell whether the body is larger than the cap, and to see a value that straddles it.
@@ -169,9 +169,9 @@ public final class OriginBoundAuth implements Interceptor {
         }
         if (failure == null && head.size() > MAX_SEARCHED_BODY) {
             response.close();
-            throw new IOException(response.request().method() + " " + response.request().url().encodedPath()
-                    + ": HTTP " + response.code() + ": the response body echoes a credential of the request and is larger than "
-                    + MAX_SEARCHED_BODY + " bytes; not read");
+            throw new ApiException("the response body echoes a credential of the request and is larger than "
+                    + MAX_SEARCHED_BODY + " bytes; not read", response.code(), null, null, response.header("X-Request-Id"),
+                    null, response.request().method(), response.request().url().encodedPath(), null);
         }
         Buffer redacted = redact(head.clone(), secrets);
         return replay(response, redacted, failure);

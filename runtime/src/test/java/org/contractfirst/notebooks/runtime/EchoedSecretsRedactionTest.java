@@ -98,8 +98,10 @@ class EchoedSecretsRedactionTest {
         String huge = "x".repeat((int) OriginBoundAuth.MAX_SEARCHED_BODY) + TOKEN + "y".repeat(100);
         Throwable thrown = catchThrowable(() -> OriginBoundAuth.withoutEchoedSecrets(response(502, huge, false), secrets()));
 
-        assertThat(thrown).isInstanceOf(IOException.class).hasMessage("GET /v1/p/notebooks: HTTP 502: the response body "
-                + "echoes a credential of the request and is larger than 1048576 bytes; not read");
+        assertThat(thrown).isInstanceOf(ApiException.class).hasMessage("GET /v1/p/notebooks: HTTP 502 (the response body "
+                + "echoes a credential of the request and is larger than 1048576 bytes; not read)");
+        assertThat(((ApiException) thrown).httpStatus()).isEqualTo(502);
+        assertThat(((ApiException) thrown).rawBody()).isEmpty();
         assertThat(read.get()).isLessThanOrEqualTo(OriginBoundAuth.MAX_SEARCHED_BODY + TOKEN.length() + 8192);
     }
 
