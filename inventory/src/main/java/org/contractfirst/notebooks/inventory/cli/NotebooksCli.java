@@ -372,9 +372,14 @@ public final class NotebooksCli {
         }
     }
 
+    /** The credential chain of one source ({@code credentials: default}), null otherwise: for {@code wait}. */
+    static DefaultCredentialsChain chain(InventoryConfig.SourceConfig s, Map<String, String> env) {
+        return defaultChain(s, Platform.fromId(s.platform), env, new HashMap<>());
+    }
+
     /** The project id of a ModelArts or EIHealth source: the config's, else (credentials: default) the chain's. */
-    static String projectId(InventoryConfig.SourceConfig s, Map<String, String> env, String name) {
-        return project(s, name, defaultChain(s, Platform.fromId(s.platform), env, new HashMap<>())).get();
+    static String projectId(InventoryConfig.SourceConfig s, String name, DefaultCredentialsChain chain) {
+        return project(s, name, chain).get();
     }
 
     /** The clients of {@code list} and {@code wait}: each call bounded by {@code callDeadline}, so a late source stops. */
@@ -384,36 +389,18 @@ public final class NotebooksCli {
     }
 
     static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
-                                     Duration callDeadline) {
-        return modelArts(s, env, name, callDeadline, defaultChain(s, Platform.fromId(s.platform), env, new HashMap<>()));
-    }
-
-    private static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
-                                             Duration callDeadline, DefaultCredentialsChain chain) {
+                                     Duration callDeadline, DefaultCredentialsChain chain) {
         ModelArtsClient.Builder b = ModelArtsClient.builder().options(options(callDeadline));
         endpoint(b, s, name, ModelArtsClient::regionUrl);
-        if (chain != null) {
-            b.akSkProvider(chain);
-        } else {
-            huaweiAuth(b::token, b::akSk, s, env, name);
-        }
+        huaweiAuth(b::token, b::akSk, b::akSkProvider, chain, s, env, name);
         return b.build();
     }
 
     static EihealthClient eihealth(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
-                                   Duration callDeadline) {
-        return eihealth(s, env, name, callDeadline, defaultChain(s, Platform.EIHEALTH, env, new HashMap<>()));
-    }
-
-    private static EihealthClient eihealth(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
-                                           Duration callDeadline, DefaultCredentialsChain chain) {
+                                   Duration callDeadline, DefaultCredentialsChain chain) {
         EihealthClient.Builder b = EihealthClient.builder().options(options(callDeadline));
         endpoint(b, s, name, EihealthClient::regionUrl);
-        if (chain != null) {
-            b.akSkProvider(chain);
-        } else {
-            huaweiAuth(b::token, b::akSk, s, env, name);
-        }
+        huaweiAuth(b::token, b::akSk, b::akSkProvider, chain, s, env, name);
         return b.build();
     }
 
@@ -437,9 +424,16 @@ public final class NotebooksCli {
         }
     }
 
+    /** The chain's credentials with {@code credentials: default}, else the token or AK/SK from the environment. */
     private static void huaweiAuth(java.util.function.Function<String, ?> token,
                                    java.util.function.Function<AkSkCredentials, ?> akSk,
+                                   java.util.function.Function<DefaultCredentialsChain, ?> akSkProvider,
+                                   DefaultCredentialsChain chain,
                                    InventoryConfig.SourceConfig s, Map<String, String> env, String name) {
+        if (chain != null) {
+            akSkProvider.apply(chain);
+            return;
+        }
         String tokenEnv = s.tokenEnv != null ? s.tokenEnv : "HUAWEICLOUD_TOKEN";
         String akEnv = s.akEnv != null ? s.akEnv : "HUAWEICLOUD_AK";
         String skEnv = s.skEnv != null ? s.skEnv : "HUAWEICLOUD_SK";

@@ -8,6 +8,7 @@ import org.contractfirst.notebooks.inventory.Platform;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.runtime.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
 import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;
@@ -102,24 +103,26 @@ final class WaitCommand {
         WaitResult<?> result;
         NotebookInstance last;
         try {
+            // one chain for the client and the project id: one lookup (credentials: default), null otherwise
+            DefaultCredentialsChain chain = NotebooksCli.chain(s, env);
             switch (platform) {
                 case MODELARTS -> {
-                    var r = NotebooksCli.modelArts(s, env, name, deadline)
+                    var r = NotebooksCli.modelArts(s, env, name, deadline, chain)
                             .waitForNotebook(DevEnvironApi.ListNotebooksRequest.builder(
-                                    NotebooksCli.projectId(s, env, name)).build(), id, options);
+                                    NotebooksCli.projectId(s, name, chain)).build(), id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.modelArts(name, r.instance());
                 }
                 case MODELARTS_OLD -> {
-                    var r = NotebooksCli.modelArts(s, env, name, deadline)
+                    var r = NotebooksCli.modelArts(s, env, name, deadline, chain)
                             .waitForDevEnvInstance(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder(
-                                    NotebooksCli.projectId(s, env, name)).build(), id, options);
+                                    NotebooksCli.projectId(s, name, chain)).build(), id, options);
                     result = r;
                     last = r.instance() == null ? null : Normalize.modelArtsOld(name, r.instance());
                 }
                 case EIHEALTH -> {
-                    var r = NotebooksCli.eihealth(s, env, name, deadline).waitForNotebook(
-                            NotebooksApi.ListNotebooksRequest.builder(NotebooksCli.projectId(s, env, name),
+                    var r = NotebooksCli.eihealth(s, env, name, deadline, chain).waitForNotebook(
+                            NotebooksApi.ListNotebooksRequest.builder(NotebooksCli.projectId(s, name, chain),
                                     NotebooksCli.required(s.eihealthProjectId, "eihealthProjectId", name)).build(),
                             id, options);
                     result = r;
