@@ -72,7 +72,7 @@ evidence() {
 if [ "$fresh" = yes ]; then
   rm -rf node_modules
 fi
-rm -f generated/*/src/generated/.openapi-generator/*.sha256
+rm -f clients/*/src/generated/.openapi-generator/*.sha256
 run clean clean "${goals[@]}"
 run no-op "${goals[@]}"
 printf '\nx-build-times-touch: %s\n' "$(date +%s)" >> "$spec"

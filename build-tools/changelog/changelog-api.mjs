@@ -2,7 +2,7 @@
 // Prints the "API changes" part of a CHANGELOG.md entry (Markdown) from the reports of the last build, which
 // compare the build with the released baseline (contract.baseline.version, contracts/baseline/):
 //   specs/target/contract-diff.txt                       the HTTP contract gate (build-tools/contract-diff)
-//   generated/<client>/target/japicmp/java-api-gate.diff the Java API gate (japicmp, generated/pom.xml)
+//   clients/<client>/target/japicmp/java-api-gate.diff the Java API gate (japicmp, clients/pom.xml)
 // Usage, after ./mvnw verify:  node build-tools/changelog/changelog-api.mjs [repository root] > target/changelog-api.md
 // then paste it under the version's heading in CHANGELOG.md (CONTRIBUTING.md, "Releasing").
 import fs from 'node:fs';
@@ -46,7 +46,7 @@ if (contract !== null) {
 // Java API: japicmp's text report; "No changes." or one block per changed class, "!" marking incompatibilities.
 out.push('#### Java API (client jars, japicmp)', '');
 for (const client of clients) {
-  const diff = read(`generated/${client}/target/japicmp/java-api-gate.diff`);
+  const diff = read(`clients/${client}/target/japicmp/java-api-gate.diff`);
   if (diff === null) {
     continue;
   }

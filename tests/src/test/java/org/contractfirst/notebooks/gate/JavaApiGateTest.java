@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The verdicts of the Java API gate (japicmp, run on every client jar by generated/pom.xml) on the released
+ * The verdicts of the Java API gate (japicmp, run on every client jar by clients/pom.xml) on the released
  * client jars of the baseline release (contract.baseline.version): a removed public class breaks binary compatibility, an added one does not, and the
  * released jar compared with itself shows no change.
  */

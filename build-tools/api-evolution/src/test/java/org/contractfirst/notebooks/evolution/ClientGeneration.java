@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Generates a client from a spec with exactly the options the build uses: the {@code generate-client}
- * execution of the OpenAPI Generator plugin in {@code generated/pom.xml}, overlaid with the client module's
+ * execution of the OpenAPI Generator plugin in {@code clients/pom.xml}, overlaid with the client module's
  * own configuration, its {@code client.*} properties interpolated. Options are read from the POMs, never
  * repeated here; an option this class does not know fails, so that the matrix cannot silently diverge from
  * the build.
@@ -45,11 +45,11 @@ final class ClientGeneration {
         this.configOptions = configOptions;
     }
 
-    /** The settings of {@code generated/<module>}, e.g. {@code modelarts-client}. */
+    /** The settings of {@code clients/<module>}, e.g. {@code modelarts-client}. */
     static ClientGeneration of(Path repoRoot, String module) throws Exception {
-        Path generatedDir = repoRoot.resolve("generated");
-        Path moduleDir = generatedDir.resolve(module);
-        Document parent = parse(generatedDir.resolve("pom.xml"));
+        Path clientsDir = repoRoot.resolve("clients");
+        Path moduleDir = clientsDir.resolve(module);
+        Document parent = parse(clientsDir.resolve("pom.xml"));
         Document child = parse(moduleDir.resolve("pom.xml"));
 
         Map<String, String> properties = new LinkedHashMap<>(properties(parent));
@@ -112,7 +112,7 @@ final class ClientGeneration {
                 case "schemaMappings" -> pairs(value).forEach(c::addSchemaMapping);
                 default -> {
                     if (!BUILD_ONLY.contains(key)) {
-                        throw new IllegalStateException("generated/" + module + ": generator option <" + key
+                        throw new IllegalStateException("clients/" + module + ": generator option <" + key
                                 + "> of the " + EXECUTION + " execution is not known to " + ClientGeneration.class.getSimpleName()
                                 + "; map it there so that the evolution matrix generates what the build generates");
                     }

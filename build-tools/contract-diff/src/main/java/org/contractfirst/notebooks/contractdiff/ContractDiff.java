@@ -160,7 +160,7 @@ public final class ContractDiff {
     }
 
     /**
-     * Says, per client, whether the Java API gate (japicmp, in generated/pom.xml) has a released jar to
+     * Says, per client, whether the Java API gate (japicmp, in clients/pom.xml) has a released jar to
      * compare with: {@code contracts/baseline/<version>/java/<client>-<version>.jar}.
      */
     static List<String> javaBaselineNotice(Path javaFolder, String[] clients, String version) {
