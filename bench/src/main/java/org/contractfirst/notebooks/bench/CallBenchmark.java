@@ -77,11 +77,11 @@ public class CallBenchmark {
         client = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
         telemetry = new BenchTelemetry();
         clientWithTelemetry = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN)
-                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
+                .options(ClientOptions.builder().openTelemetry(telemetry.sdk).build()).build();
         smallServer = new StaticServer(SeedPages.modelartsNotebooks(SMALL_PAGE));
         smallClient = ModelArtsClient.builder().baseUrl(smallServer.baseUrl()).token(TOKEN).build();
         smallClientWithTelemetry = ModelArtsClient.builder().baseUrl(smallServer.baseUrl()).token(TOKEN)
-                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
+                .options(ClientOptions.builder().openTelemetry(telemetry.sdk).build()).build();
 
         ClientOptions settings = ClientOptions.defaults();
         plainHttp = new OkHttpClient.Builder()

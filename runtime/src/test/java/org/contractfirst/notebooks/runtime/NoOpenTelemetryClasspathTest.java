@@ -1,5 +1,8 @@
 package org.contractfirst.notebooks.runtime;
 
+import org.contractfirst.notebooks.runtime.internal.ErrorMappingInterceptor;
+import org.contractfirst.notebooks.runtime.internal.OperationTelemetry;
+import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;

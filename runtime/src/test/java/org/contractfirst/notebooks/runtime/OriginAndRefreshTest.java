@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.runtime;
 
+import org.contractfirst.notebooks.runtime.internal.Origin;
 import okhttp3.HttpUrl;
 import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider;
 import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider.Expiring;

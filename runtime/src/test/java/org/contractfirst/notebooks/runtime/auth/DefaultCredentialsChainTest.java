@@ -133,7 +133,7 @@ class DefaultCredentialsChainTest {
         assertThat(chain.source()).isNull();
         assertThat(metadata.getRequestCount()).isZero();
 
-        assertThat(chain.get()).isEqualTo(new AkSkCredentials(AK, SK, TOKEN, PROJECT));
+        assertThat(chain.get()).isEqualTo(AkSkCredentials.builder(AK, SK).securityToken(TOKEN).projectId(PROJECT).build());
         assertThat(chain.source()).isEqualTo("environment");
         assertThat(chain).hasToString("DefaultCredentialsChain[environment]");
         assertThat(chain.get()).isSameAs(chain.get());
@@ -170,8 +170,7 @@ class DefaultCredentialsChainTest {
                 """.formatted(PROJECT));
         DefaultCredentialsChain chain = chain(Map.of("HUAWEICLOUD_SDK_AK", AK));
 
-        assertThat(chain.get()).isEqualTo(new AkSkCredentials("AKPROFILE000000000003", "profile-secret-key-not-real",
-                "profile-security-token-not-real", PROJECT));
+        assertThat(chain.get()).isEqualTo(AkSkCredentials.builder("AKPROFILE000000000003", "profile-secret-key-not-real").securityToken("profile-security-token-not-real").projectId(PROJECT).build());
         assertThat(chain.source()).isEqualTo("profile");
         assertThat(metadata.getRequestCount()).isZero();
     }
@@ -184,7 +183,7 @@ class DefaultCredentialsChainTest {
 
         AkSkCredentials found = chain(Map.of("HUAWEICLOUD_SDK_CREDENTIALS_FILE", file.toString())).get();
 
-        assertThat(found).isEqualTo(new AkSkCredentials("AKELSEWHERE", "profile-secret-key-not-real", null, null));
+        assertThat(found).isEqualTo(AkSkCredentials.builder("AKELSEWHERE", "profile-secret-key-not-real").build());
     }
 
     @Test
@@ -192,7 +191,7 @@ class DefaultCredentialsChainTest {
         ecs(n -> new MockResponse().setBody(securityKey(META_AK, META_SK, META_TOKEN, "2026-12-08T08:00:00.000000Z")));
         DefaultCredentialsChain chain = chain(Map.of());
 
-        assertThat(chain.get()).isEqualTo(new AkSkCredentials(META_AK, META_SK, META_TOKEN, null));
+        assertThat(chain.get()).isEqualTo(AkSkCredentials.builder(META_AK, META_SK).securityToken(META_TOKEN).build());
         assertThat(chain.source()).isEqualTo("metadata");
 
         RecordedRequest token = metadata.takeRequest();
@@ -388,7 +387,7 @@ class DefaultCredentialsChainTest {
     void theSdkAliasesAndALocalTimeAreAccepted() throws IOException {
         ecs(n -> new MockResponse().setBody("{\"credential\":{\"accessKeyId\":\"" + META_AK + "\",\"secretAccessKey\":\""
                 + META_SK + "\",\"securityToken\":\"" + META_TOKEN + "\",\"expiration\":\"2026-12-08T08:00:00\"}}"));
-        assertThat(chain(Map.of()).get()).isEqualTo(new AkSkCredentials(META_AK, META_SK, META_TOKEN, null));
+        assertThat(chain(Map.of()).get()).isEqualTo(AkSkCredentials.builder(META_AK, META_SK).securityToken(META_TOKEN).build());
     }
 
     @Test

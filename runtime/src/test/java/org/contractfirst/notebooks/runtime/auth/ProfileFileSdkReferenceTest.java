@@ -52,7 +52,7 @@ class ProfileFileSdkReferenceTest {
         AkSkCredentials ours = DefaultCredentialsChain.builder().environment(Map.of()).homeDirectory(home)
                 .metadataEndpoint("http://127.0.0.1:9").build().get();
 
-        assertThat(ours).isEqualTo(new AkSkCredentials(sdk.getAk(), sdk.getSk(), sdk.getSecurityToken(), sdk.getProjectId()));
+        assertThat(ours).isEqualTo(AkSkCredentials.builder(sdk.getAk(), sdk.getSk()).securityToken(sdk.getSecurityToken()).projectId(sdk.getProjectId()).build());
         assertThat(ours.accessKey()).isEqualTo("AKPROFILEREFERENCE01");
         assertThat(ours.projectId()).isEqualTo("0123456789abcdef0123456789abcdef");
     }
