@@ -1,13 +1,13 @@
 package org.contractfirst.notebooks.runtime;
 
-import org.contractfirst.notebooks.runtime.internal.Endpoints;
-import org.contractfirst.notebooks.runtime.internal.ErrorDecoder;
-import org.contractfirst.notebooks.runtime.internal.Origin;
-import org.contractfirst.notebooks.runtime.internal.ContractChecks;
-import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import org.contractfirst.notebooks.runtime.internal.ContractChecks;
+import org.contractfirst.notebooks.runtime.internal.Endpoints;
+import org.contractfirst.notebooks.runtime.internal.ErrorDecoder;
+import org.contractfirst.notebooks.runtime.internal.Origin;
+import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import retrofit2.Retrofit;
 
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.runtime;
 
+import okhttp3.OkHttpClient;
 import org.contractfirst.notebooks.runtime.internal.Exceptions;
 import org.contractfirst.notebooks.runtime.internal.HeaderAuth;
 import org.contractfirst.notebooks.runtime.internal.HuaweiErrorDecoder;
@@ -8,7 +9,6 @@ import org.contractfirst.notebooks.runtime.internal.RetryInterceptor;
 import org.contractfirst.notebooks.runtime.internal.ScnetErrorDecoder;
 import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import org.contractfirst.notebooks.runtime.internal.SharedHttpClient;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

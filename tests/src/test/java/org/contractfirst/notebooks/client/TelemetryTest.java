@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Traces and metrics (ClientOptions.withOpenTelemetry) recorded by the OpenTelemetry SDK's in-memory exporters over
+ * Traces and metrics (ClientOptions.Builder.openTelemetry) recorded by the OpenTelemetry SDK's in-memory exporters over
  * MockWebServer: one CLIENT span per operation call with the HTTP semantic-convention attributes, the request id and
  * the service's error code; one duration histogram point per call; nothing secret in either; nothing when off.
  */

@@ -1,13 +1,13 @@
 package org.contractfirst.notebooks.eihealth;
 
-import org.contractfirst.notebooks.runtime.HuaweiClientBuilder;
-import org.contractfirst.notebooks.runtime.internal.Pages;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi.ListNotebooksRequest;
+import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.eihealth.invoker.JSON;
 import org.contractfirst.notebooks.eihealth.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.eihealth.model.NotebookEntity;
+import org.contractfirst.notebooks.runtime.HuaweiClientBuilder;
+import org.contractfirst.notebooks.runtime.internal.Pages;
 import org.contractfirst.notebooks.runtime.state.StateMapping;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;

@@ -1,18 +1,18 @@
 package org.contractfirst.notebooks.modelarts;
 
-import org.contractfirst.notebooks.runtime.HuaweiClientBuilder;
-import org.contractfirst.notebooks.runtime.internal.Pages;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi.ListNotebooksRequest;
-import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi.ListDevEnvInstancesRequest;
+import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.modelarts.invoker.JSON;
 import org.contractfirst.notebooks.modelarts.model.DeInstance;
 import org.contractfirst.notebooks.modelarts.model.DeInstanceList;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.HuaweiClientBuilder;
+import org.contractfirst.notebooks.runtime.internal.Pages;
 import org.contractfirst.notebooks.runtime.state.StateMapping;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;

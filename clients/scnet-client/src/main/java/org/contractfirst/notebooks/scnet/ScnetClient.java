@@ -1,14 +1,14 @@
 package org.contractfirst.notebooks.scnet;
 
-import org.contractfirst.notebooks.runtime.ScnetClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.ScnetClientBuilder;
 import org.contractfirst.notebooks.runtime.state.StateMapping;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;
 import org.contractfirst.notebooks.runtime.state.Waiter;
-import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.invoker.JSON;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;

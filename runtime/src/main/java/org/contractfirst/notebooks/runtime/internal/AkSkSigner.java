@@ -1,6 +1,9 @@
 package org.contractfirst.notebooks.runtime.internal;
 
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,8 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
 
 /**
  * Signs requests with Huawei Cloud AK/SK, algorithm {@code SDK-HMAC-SHA256} (the API Gateway scheme used by

@@ -1,16 +1,17 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
-import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
+import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
 
 /**
  * OkHttp interceptor that signs every request with Huawei Cloud AK/SK ({@link AkSkSigner}), adding

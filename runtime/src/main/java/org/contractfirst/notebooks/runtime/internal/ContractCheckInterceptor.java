@@ -1,8 +1,5 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.contract.ContractCheck;
-import org.contractfirst.notebooks.runtime.contract.ContractDeviation;
-import org.contractfirst.notebooks.runtime.contract.ContractViolationException;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request.Method;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -20,6 +17,9 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
+import org.contractfirst.notebooks.runtime.contract.ContractCheck;
+import org.contractfirst.notebooks.runtime.contract.ContractDeviation;
+import org.contractfirst.notebooks.runtime.contract.ContractViolationException;
 
 import java.io.IOException;
 import java.io.InputStream;

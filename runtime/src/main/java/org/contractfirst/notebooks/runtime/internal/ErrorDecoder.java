@@ -1,7 +1,7 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.ApiException;
 
 /**
  * Turns a service's answer into an {@link ApiException}: always for HTTP errors, and for successful answers

@@ -1,6 +1,5 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -10,6 +9,7 @@ import okio.BufferedSource;
 import okio.Okio;
 import okio.Source;
 import okio.Timeout;
+import org.contractfirst.notebooks.runtime.ApiException;
 
 import java.io.IOException;
 

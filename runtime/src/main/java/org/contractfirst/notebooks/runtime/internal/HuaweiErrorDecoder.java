@@ -1,9 +1,9 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.ApiException;
 
 import java.io.IOException;
 import java.util.Iterator;

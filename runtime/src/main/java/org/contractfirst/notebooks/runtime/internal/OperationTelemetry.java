@@ -1,6 +1,5 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -21,6 +20,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.ApiException;
 import retrofit2.Invocation;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
@@ -40,7 +40,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The traces and metrics of {@link ClientOptions#withOpenTelemetry}: the only class of the runtime that uses the
+ * The traces and metrics of {@link ClientOptions.Builder#openTelemetry}: the only class of the runtime that uses the
  * OpenTelemetry API (an optional dependency), loaded only when a client is built with an OpenTelemetry instance.
  *
  * <p>One span of kind CLIENT per operation call, named {@code Service.operationId} (e.g.

@@ -1,11 +1,11 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
-import org.contractfirst.notebooks.runtime.RetryPolicy;
-import org.contractfirst.notebooks.runtime.Sleeper;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.RetryPolicy;
+import org.contractfirst.notebooks.runtime.Sleeper;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.Response;
+import org.contractfirst.notebooks.runtime.ApiException;
 
 import java.util.List;
 

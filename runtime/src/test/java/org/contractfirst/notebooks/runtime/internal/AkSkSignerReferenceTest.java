@@ -1,11 +1,15 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,11 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Signs the same requests with our {@link AkSkSigner} and with Huawei's own signer (huaweicloud-sdk-core, driven

@@ -1,6 +1,5 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -9,6 +8,7 @@ import okio.BufferedSource;
 import okio.Okio;
 import okio.Source;
 import okio.Timeout;
+import org.contractfirst.notebooks.runtime.ApiException;
 import org.junit.jupiter.api.Test;
 import retrofit2.Converter;
 import retrofit2.Retrofit;

@@ -1,6 +1,5 @@
 package org.contractfirst.notebooks.runtime.internal;
 
-import org.contractfirst.notebooks.runtime.ApiException;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -11,6 +10,7 @@ import okio.ByteString;
 import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
+import org.contractfirst.notebooks.runtime.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.contractfirst.notebooks.runtime.state;
 
-import org.contractfirst.notebooks.runtime.internal.Exceptions;
 import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.internal.Exceptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
