@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code handWrittenBuffered}: the same, reading the whole body first ({@code ResponseBody.bytes()}) and
  *     decoding the array, which is what the generated client's error mapping does (it buffers every body);</li>
  * <li>{@code generatedClientTelemetry}: {@code generatedClient} with traces and metrics on
- *     ({@code ClientOptions.withOpenTelemetry}, an SDK that samples every span and exports nowhere:
+ *     ({@code ClientOptions.Builder.openTelemetry}, an SDK that samples every span and exports nowhere:
  *     {@link BenchTelemetry}); {@code generatedClient} is the same call with them off, the default;</li>
  * <li>{@code smallPage} and {@code smallPageTelemetry}: the same pair for a page of {@value #SMALL_PAGE} notebooks
  *     (a second server), where the fixed cost of a call, telemetry included, weighs more;</li>
@@ -77,11 +77,11 @@ public class CallBenchmark {
         client = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
         telemetry = new BenchTelemetry();
         clientWithTelemetry = ModelArtsClient.builder().baseUrl(server.baseUrl()).token(TOKEN)
-                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
+                .options(ClientOptions.builder().openTelemetry(telemetry.sdk).build()).build();
         smallServer = new StaticServer(SeedPages.modelartsNotebooks(SMALL_PAGE));
         smallClient = ModelArtsClient.builder().baseUrl(smallServer.baseUrl()).token(TOKEN).build();
         smallClientWithTelemetry = ModelArtsClient.builder().baseUrl(smallServer.baseUrl()).token(TOKEN)
-                .options(ClientOptions.defaults().withOpenTelemetry(telemetry.sdk)).build();
+                .options(ClientOptions.builder().openTelemetry(telemetry.sdk).build()).build();
 
         ClientOptions settings = ClientOptions.defaults();
         plainHttp = new OkHttpClient.Builder()

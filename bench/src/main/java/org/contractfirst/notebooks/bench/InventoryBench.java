@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  */
 public final class InventoryBench {
 
-    private static final ClientOptions NO_RETRY = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
+    private static final ClientOptions NO_RETRY = ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private InventoryBench() {

@@ -4,7 +4,7 @@ import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
 import org.contractfirst.notebooks.eihealth.EihealthClient;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
-import org.contractfirst.notebooks.runtime.SharedHttpClient;
+import org.contractfirst.notebooks.runtime.internal.SharedHttpClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -37,7 +37,7 @@ final class Env {
         if (ak == null) {
             return null;
         }
-        return new AkSkCredentials(ak, require("HUAWEICLOUD_SK", "the secret key of HUAWEICLOUD_AK"),
-                get("HUAWEICLOUD_SECURITY_TOKEN"), projectId);
+        return AkSkCredentials.builder(ak, require("HUAWEICLOUD_SK", "the secret key of HUAWEICLOUD_AK"))
+                .securityToken(get("HUAWEICLOUD_SECURITY_TOKEN")).projectId(projectId).build();
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 /** MockWebServer answers shaped like the four APIs: offset/limit pages of {@code total} generated instances. */
 final class FakeApis {
 
-    static final ClientOptions NO_RETRY = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
+    static final ClientOptions NO_RETRY = ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
     private FakeApis() {
     }

@@ -1,9 +1,10 @@
 package org.contractfirst.notebooks.runtime;
 
+import org.contractfirst.notebooks.runtime.internal.Exceptions;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * A call that did not succeed: an HTTP error status, a service error envelope (SCNet answers HTTP 200 with
@@ -12,12 +13,39 @@ import java.util.Arrays;
  *
  * <p>It is an {@link IOException} so that Retrofit's {@code Call.execute()} and {@code enqueue()} report it
  * as they report network failures. Its message never contains credentials: it is built only from the
- * method, URL path, status and the service's own error fields.
+ * method, URL path, status and the service's own error fields. Only the runtime makes them: the constructor is
+ * not public.
  */
 public class ApiException extends IOException {
 
-    /** How much of an unreadable body is quoted in the message. */
-    static final int BODY_EXCERPT = 200;
+    static {
+        Exceptions.install(new Exceptions.Factory() {
+            @Override
+            public ApiException api(String summary, int httpStatus, String errorCode, String errorMessage,
+                                    String requestId, byte[] rawBody, String method, String path, Throwable cause) {
+                return new ApiException(summary, httpStatus, errorCode, errorMessage, requestId, rawBody, method, path,
+                        cause);
+            }
+
+            @Override
+            public ApiException withRetryAfter(ApiException e, Duration wait) {
+                e.retryAfter = wait;
+                return e;
+            }
+
+            @Override
+            public ScnetApiException scnet(int httpStatus, String code, String msg, String requestId, byte[] rawBody,
+                                           String method, String path) {
+                return new ScnetApiException(httpStatus, code, msg, requestId, rawBody, method, path);
+            }
+
+            @Override
+            public RedirectRefusedException redirectRefused(int status, String location, String configuredOrigin,
+                                                            String requestId, byte[] body, String method, String path) {
+                return new RedirectRefusedException(status, location, configuredOrigin, requestId, body, method, path);
+            }
+        });
+    }
 
     private final int httpStatus;
     private final String errorCode;
@@ -28,8 +56,9 @@ public class ApiException extends IOException {
     private final String path;
     private Duration retryAfter;
 
-    public ApiException(String summary, int httpStatus, String errorCode, String errorMessage, String requestId,
-                        byte[] rawBody, String method, String path, Throwable cause) {
+    /** Protected for the runtime's own subclass in another package ({@code ContractViolationException}). */
+    protected ApiException(String summary, int httpStatus, String errorCode, String errorMessage, String requestId,
+                           byte[] rawBody, String method, String path, Throwable cause) {
         super(message(summary, httpStatus, errorCode, errorMessage, requestId, method, path), cause);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
@@ -102,23 +131,8 @@ public class ApiException extends IOException {
         return retryAfter;
     }
 
-    ApiException retryAfter(Duration wait) {
-        this.retryAfter = wait;
-        return this;
-    }
-
     /** True for statuses worth retrying later (429 and 5xx), whatever the method. */
     public boolean isTransient() {
         return httpStatus == 429 || httpStatus >= 500;
-    }
-
-    /** The first bytes of a body, for messages about bodies that are not the expected JSON. */
-    static String excerpt(byte[] body) {
-        if (body == null || body.length == 0) {
-            return "<empty body>";
-        }
-        byte[] head = body.length <= BODY_EXCERPT ? body : Arrays.copyOf(body, BODY_EXCERPT);
-        String text = new String(head, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-        return '"' + text + (body.length > BODY_EXCERPT ? "..." : "") + "\" (" + body.length + " bytes)";
     }
 }

@@ -3,14 +3,21 @@ package org.contractfirst.notebooks.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import org.contractfirst.notebooks.runtime.internal.ContractChecks;
+import org.contractfirst.notebooks.runtime.internal.Endpoints;
+import org.contractfirst.notebooks.runtime.internal.ErrorDecoder;
+import org.contractfirst.notebooks.runtime.internal.Origin;
+import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import retrofit2.Retrofit;
 
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What the service clients' builders share: base URL, credentials and {@link ClientOptions}; subclasses add
- * the service's own ways to name them (a region, a token, AK/SK).
+ * What the service clients' builders share: base URL, {@link ClientOptions}, the mapper and the plain-http opt-in.
+ * Extended only inside the runtime, by {@link HuaweiClientBuilder} and {@link ScnetClientBuilder}, which add the
+ * vendor's ways to name an endpoint and credentials; a client facade extends one of those and calls
+ * {@link #retrofit(String, ObjectMapper)} in its {@code build()}.
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
@@ -19,6 +26,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private ClientOptions options = ClientOptions.defaults();
     private Consumer<? super ObjectMapper> mapperCustomizer; // null: the service's shared mapper as it is
     private boolean allowPlainHttp;
+
+    ClientBuilder() { // subclasses live in this package only
+    }
 
     /**
      * Base URL of the service, e.g. a Prism mock {@code http://127.0.0.1:4010}: http or https, a host, optionally a
@@ -57,16 +67,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    protected B auth(Interceptor auth) {
+    B auth(Interceptor auth) {
         this.auth = Objects.requireNonNull(auth, "auth");
         return self();
     }
 
     /**
-     * The configured Retrofit; fails with a message naming what is missing. {@code serviceMapper} is the service's
-     * generated mapper, shared by its clients; it is copied, never changed, when {@link #customizeMapper} was called.
+     * The configured Retrofit the facade builds its generated API classes on; fails with a message naming what is
+     * missing. {@code service} names the service in messages, spans and the contract check ({@code ModelArts},
+     * {@code EIHealth}, {@code SCNet}); {@code serviceMapper} is the service's generated mapper, shared by its
+     * clients; it is copied, never changed, when {@link #customizeMapper} was called.
      */
-    protected Retrofit retrofit(String service, ErrorDecoder errors, ObjectMapper serviceMapper) {
+    protected final Retrofit retrofit(String service, ObjectMapper serviceMapper) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(serviceMapper, "serviceMapper");
+        ErrorDecoder errors = errorDecoder();
         if (baseUrl == null) {
             throw new IllegalStateException(service + " client: no endpoint; call region(...) or baseUrl(...)");
         }
@@ -87,12 +102,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             mapper = serviceMapper.copy();
             mapperCustomizer.accept(mapper);
         }
-        // The contract check (off unless -Dnotebooks.contractCheck=log|throw) sits inside the origin-bound auth.
-        Interceptor authAndCheck = org.contractfirst.notebooks.runtime.contract.ContractCheck.around(service, auth);
+        // The contract check (off unless ClientOptions or -Dnotebooks.contractCheck turn it on) sits inside the
+        // origin-bound auth.
+        Interceptor authAndCheck = ContractChecks.around(service, options.contractCheck(), auth);
         return ServiceClients.retrofit(baseUrl, ServiceClients.httpClient(options, authAndCheck, errors, origin), mapper);
     }
 
-    protected boolean supportsAkSk() {
+    /** How the vendor's errors are read. */
+    abstract ErrorDecoder errorDecoder();
+
+    boolean supportsAkSk() {
         return false;
     }
 

@@ -10,7 +10,7 @@ public final class RedirectRefusedException extends ApiException {
 
     private final String location;
 
-    public RedirectRefusedException(int status, String location, Origin configured, String requestId, byte[] body,
+    RedirectRefusedException(int status, String location, String configured, String requestId, byte[] body,
                                     String method, String path) {
         super("redirect to " + location + " refused: credentials are sent only to " + configured
                         + "; build a client for that origin if you trust it",

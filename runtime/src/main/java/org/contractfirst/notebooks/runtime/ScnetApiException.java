@@ -6,7 +6,7 @@ import java.util.Map;
  * An SCNet answer whose envelope {@code code} is not {@code "0"} (SCNet reports errors with HTTP 200), or
  * an HTTP error from SCNet. {@link #codeMeaning()} gives the documented meaning of the code.
  */
-public class ScnetApiException extends ApiException {
+public final class ScnetApiException extends ApiException {
 
     /** The codes documented by the SCNet AC platform (seed 003), with their meaning. */
     public static final Map<String, String> DOCUMENTED_CODES = Map.ofEntries(
@@ -21,8 +21,8 @@ public class ScnetApiException extends ApiException {
             Map.entry("10011", "File too large"),
             Map.entry("10012", "Connection interrupted"));
 
-    public ScnetApiException(int httpStatus, String code, String msg, String requestId, byte[] rawBody,
-                             String method, String path) {
+    ScnetApiException(int httpStatus, String code, String msg, String requestId, byte[] rawBody,
+                      String method, String path) {
         super(meaningOf(code), httpStatus, code, msg, requestId, rawBody, method, path, null);
     }
 

@@ -2,6 +2,9 @@ package org.contractfirst.notebooks.runtime;
 
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.runtime.internal.ErrorMappingInterceptor;
+import org.contractfirst.notebooks.runtime.internal.OperationTelemetry;
+import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The OpenTelemetry API is an optional dependency: a client built without {@link ClientOptions#withOpenTelemetry}
+ * The OpenTelemetry API is an optional dependency: a client built without {@link ClientOptions.Builder#openTelemetry}
  * must load and work on a classpath without it, and must not even try to load one of its classes (nor
  * {@link OperationTelemetry}, the only runtime class that uses them). The runtime, its other dependencies and a probe
  * run in a class loader made of this test's classpath minus the OpenTelemetry jars, recording every class it is

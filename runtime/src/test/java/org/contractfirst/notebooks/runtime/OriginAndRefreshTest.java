@@ -1,8 +1,9 @@
 package org.contractfirst.notebooks.runtime;
 
 import okhttp3.HttpUrl;
-import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider;
 import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider.Expiring;
+import org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider;
+import org.contractfirst.notebooks.runtime.internal.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

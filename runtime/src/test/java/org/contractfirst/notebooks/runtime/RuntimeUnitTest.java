@@ -1,6 +1,14 @@
 package org.contractfirst.notebooks.runtime;
 
 import okhttp3.OkHttpClient;
+import org.contractfirst.notebooks.runtime.internal.Exceptions;
+import org.contractfirst.notebooks.runtime.internal.HeaderAuth;
+import org.contractfirst.notebooks.runtime.internal.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.internal.Origin;
+import org.contractfirst.notebooks.runtime.internal.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.internal.ScnetErrorDecoder;
+import org.contractfirst.notebooks.runtime.internal.ServiceClients;
+import org.contractfirst.notebooks.runtime.internal.SharedHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,20 +41,21 @@ class RuntimeUnitTest {
 
     @Test
     void backoffIsJitteredWithinTheExponentialCap() {
-        RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30));
+        RetryPolicy policy = RetryPolicy.builder().maxRetries(5).baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(1000)).maxRetryAfter(Duration.ofSeconds(30)).build();
         for (int i = 0; i < 200; i++) {
             assertThat(policy.backoff(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
             assertThat(policy.backoff(2)).isBetween(Duration.ZERO, Duration.ofMillis(400));
             assertThat(policy.backoff(10)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
         }
-        assertThatThrownBy(() -> new RetryPolicy(-1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+        assertThatThrownBy(() -> RetryPolicy.builder().maxRetries(-1).build())
                 .hasMessage("maxRetries must be >= 0, was -1");
     }
 
     @Test
     void serviceClientsShareTheBaseClientsPoolAndDispatcher() {
         OkHttpClient base = new OkHttpClient();
-        ClientOptions options = ClientOptions.defaults().withBaseClient(base);
+        ClientOptions options = ClientOptions.builder().baseClient(base).build();
 
         Origin origin = Origin.of(okhttp3.HttpUrl.get("https://modelarts.cn-north-4.myhuaweicloud.com/"));
         OkHttpClient a = ServiceClients.httpClient(options, HeaderAuth.xAuthToken("t"), new HuaweiErrorDecoder(), origin);
@@ -71,8 +80,8 @@ class RuntimeUnitTest {
     @Test
     void exceptionExcerptIsBoundedAndOnOneLine() {
         String body = "<html>\n<body>" + "x".repeat(500) + "</body></html>";
-        String excerpt = ApiException.excerpt(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String excerpt = Exceptions.excerpt(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(excerpt).startsWith("\"<html> <body>xxx").endsWith("...\" (" + body.length() + " bytes)").doesNotContain("\n");
-        assertThat(ApiException.excerpt(new byte[0])).isEqualTo("<empty body>");
+        assertThat(Exceptions.excerpt(new byte[0])).isEqualTo("<empty body>");
     }
 }

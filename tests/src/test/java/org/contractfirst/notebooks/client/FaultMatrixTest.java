@@ -46,10 +46,12 @@ class FaultMatrixTest {
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     private ClientOptions options() {
-        return ClientOptions.defaults()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(20))
-                .withRetryPolicy(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .withRetrySleeper(waits::add);
+        return ClientOptions.builder()
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(20))
+                .retryPolicy(RetryPolicy.builder().maxRetries(2).baseDelay(Duration.ofMillis(100))
+                        .maxDelay(Duration.ofSeconds(1)).maxRetryAfter(Duration.ofSeconds(30)).build())
+                .retrySleeper(waits::add)
+                .build();
     }
 
     private EihealthClient eihealth() {

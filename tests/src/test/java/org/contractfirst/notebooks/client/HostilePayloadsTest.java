@@ -53,7 +53,7 @@ class HostilePayloadsTest {
     static void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        ClientOptions options = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
+        ClientOptions options = ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
         String url = server.url("/").toString();
         eihealth = EihealthClient.builder().baseUrl(url).token("corpus-token").options(options).build();
         modelarts = ModelArtsClient.builder().baseUrl(url).token("corpus-token").options(options).build();

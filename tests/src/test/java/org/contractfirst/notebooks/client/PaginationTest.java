@@ -62,7 +62,7 @@ class PaginationTest {
     }
 
     private ClientOptions options() {
-        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
+        return ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
     }
 
     private ModelArtsClient modelarts() {

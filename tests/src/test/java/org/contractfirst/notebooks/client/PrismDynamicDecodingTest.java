@@ -47,8 +47,8 @@ class PrismDynamicDecodingTest {
         }
 
         ClientOptions options() {
-            return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
-                    .withBaseClient(new okhttp3.OkHttpClient.Builder().addInterceptor(this).build());
+            return ClientOptions.builder().retryPolicy(RetryPolicy.none())
+                    .baseClient(new okhttp3.OkHttpClient.Builder().addInterceptor(this).build()).build();
         }
     }
 

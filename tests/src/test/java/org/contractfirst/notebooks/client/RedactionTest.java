@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.client;
 
+import org.contractfirst.notebooks.client.support.LineLogger;
 import org.contractfirst.notebooks.client.support.MockWebServerExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
@@ -40,8 +41,8 @@ class RedactionTest {
     private final List<String> captured = new CopyOnWriteArrayList<>();
 
     private ClientOptions loggingOptions() {
-        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
-                .withHttpLog(ClientOptions.HttpLog.HEADERS, captured::add);
+        return ClientOptions.builder().retryPolicy(RetryPolicy.none())
+                .httpLog(ClientOptions.HttpLog.HEADERS, LineLogger.of(captured::add)).build();
     }
 
     private void serveSuccessThenError() {
@@ -82,7 +83,7 @@ class RedactionTest {
     @Test
     void akSkAndSecurityTokenNeverAppear() throws Exception {
         serveSuccessThenError();
-        AkSkCredentials credentials = new AkSkCredentials("AKIDFAKE000000000000", SECRET_KEY, SECURITY_TOKEN, "project-1");
+        AkSkCredentials credentials = AkSkCredentials.builder("AKIDFAKE000000000000", SECRET_KEY).securityToken(SECURITY_TOKEN).projectId("project-1").build();
         ModelArtsClient client = ModelArtsClient.builder().baseUrl(server.url("/").toString()).akSk(credentials).options(loggingOptions()).build();
         captured.add(credentials.toString());
 
@@ -111,7 +112,7 @@ class RedactionTest {
         captured.add(org.assertj.core.api.Assertions.catchThrowable(
                 () -> ModelArtsClient.builder().token(IAM_TOKEN).build()).getMessage());
         captured.add(org.assertj.core.api.Assertions.catchThrowable(
-                () -> new AkSkCredentials("AKIDFAKE000000000000", " ", SECURITY_TOKEN, null)).getMessage());
+                () -> AkSkCredentials.builder("AKIDFAKE000000000000", " ").securityToken(SECURITY_TOKEN).build()).getMessage());
 
         assertThat(captured.get(0)).isEqualTo("ModelArts client: no endpoint; call region(...) or baseUrl(...)");
         assertThat(String.join("\n", captured)).doesNotContain(SECRETS);

@@ -49,7 +49,7 @@ class RequestObjectTest {
 
     private ModelArtsClient modelarts() {
         return ModelArtsClient.builder().baseUrl(server.url("/").toString()).token("request-test-token")
-                .options(ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())).build();
+                .options(ClientOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();
     }
 
     private void answer(String json) {

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Traces and metrics (ClientOptions.withOpenTelemetry) recorded by the OpenTelemetry SDK's in-memory exporters over
+ * Traces and metrics (ClientOptions.Builder.openTelemetry) recorded by the OpenTelemetry SDK's in-memory exporters over
  * MockWebServer: one CLIENT span per operation call with the HTTP semantic-convention attributes, the request id and
  * the service's error code; one duration histogram point per call; nothing secret in either; nothing when off.
  */
@@ -86,7 +86,7 @@ class TelemetryTest {
     }
 
     private ClientOptions options(RetryPolicy retries) {
-        return ClientOptions.defaults().withRetryPolicy(retries).withRetrySleeper(waits::add).withOpenTelemetry(otel);
+        return ClientOptions.builder().retryPolicy(retries).retrySleeper(waits::add).openTelemetry(otel).build();
     }
 
     private ModelArtsClient modelarts(ClientOptions options) {
@@ -337,7 +337,7 @@ class TelemetryTest {
         server.enqueue(json(403, "{\"error_code\":\"ModelArts.0002\",\"error_msg\":\"denied\"}"));
         ModelArtsClient tokenClient = modelarts(options(RetryPolicy.none()));
         ModelArtsClient akSkClient = ModelArtsClient.builder().baseUrl(server.url("/").toString())
-                .akSk(new AkSkCredentials("AKIDFAKEOTEL00000000", SECRET_KEY, SECURITY_TOKEN, PROJECT))
+                .akSk(AkSkCredentials.builder("AKIDFAKEOTEL00000000", SECRET_KEY).securityToken(SECURITY_TOKEN).projectId(PROJECT).build())
                 .options(options(RetryPolicy.none())).build();
 
         for (ModelArtsClient client : List.of(tokenClient, akSkClient)) {

@@ -51,8 +51,8 @@ class WaiterPrismTest {
     static final GetInstanceServiceDetailRequest DETAIL = GetInstanceServiceDetailRequest.builder(SCNET_ID).build();
 
     private static ClientOptions options(Prefer prefer) {
-        ClientOptions o = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
-        return prefer == null ? o : o.withBaseClient(new OkHttpClient.Builder().addInterceptor(prefer).build());
+        ClientOptions o = ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
+        return prefer == null ? o : o.toBuilder().baseClient(new OkHttpClient.Builder().addInterceptor(prefer).build()).build();
     }
 
     private static ModelArtsClient modelarts(PrismServer prism, Prefer prefer) {

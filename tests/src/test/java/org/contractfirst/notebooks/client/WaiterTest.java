@@ -156,7 +156,7 @@ class WaiterTest {
         };
 
         /** No retries in the client: every 429/503 reaches the waiter. */
-        static final ClientOptions OPTIONS = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
+        static final ClientOptions OPTIONS = ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
         final String id;
         final String creating;

@@ -77,8 +77,8 @@ class ContractCheckOverPrismTest {
     }
 
     private static ClientOptions prefer(Prefer prefer) {
-        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
-                .withBaseClient(new OkHttpClient.Builder().addInterceptor(prefer).build());
+        return ClientOptions.builder().retryPolicy(RetryPolicy.none())
+                .baseClient(new OkHttpClient.Builder().addInterceptor(prefer).build()).build();
     }
 
     private static void ignoringApiErrors(ThrowingCall call) throws Exception {

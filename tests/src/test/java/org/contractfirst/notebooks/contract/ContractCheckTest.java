@@ -8,6 +8,7 @@ import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
 import org.contractfirst.notebooks.runtime.contract.ContractCheck;
 import org.contractfirst.notebooks.runtime.contract.ContractViolationException;
+import org.contractfirst.notebooks.runtime.internal.ContractChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,7 @@ class ContractCheckTest {
     void theBundleInTheClientJarIsTheDefaultSpec() throws Exception {
         System.clearProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts");
 
-        assertThat(ContractCheck.specLocation("ModelArts")).endsWith("notebook-contracts/modelarts.yaml");
+        assertThat(ContractChecks.specLocation("ModelArts")).endsWith("notebook-contracts/modelarts.yaml");
         list(client("log"), "{\"total\":1,\"data\":[{\"id\":\"n1\",\"url\":42}]}");
         assertThat(logged).singleElement().asString()
                 .startsWith("contract deviation: ModelArts listNotebooks response /data/0/url [validation.response.body.schema.type, ERROR]");
@@ -185,6 +186,6 @@ class ContractCheckTest {
         assertThat(ContractCheck.mode()).isEqualTo(ContractCheck.Mode.OFF);
         // Free when off: the hook hands back the authentication interceptor itself, nothing is added to the stack.
         okhttp3.Interceptor auth = chain -> chain.proceed(chain.request());
-        assertThat(ContractCheck.around("ModelArts", auth)).isSameAs(auth);
+        assertThat(ContractChecks.around("ModelArts", null, auth)).isSameAs(auth);
     }
 }

@@ -4,7 +4,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.contractfirst.notebooks.runtime.ApiException;
-import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.internal.HuaweiErrorDecoder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

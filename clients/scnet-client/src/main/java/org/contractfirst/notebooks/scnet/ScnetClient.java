@@ -2,19 +2,13 @@ package org.contractfirst.notebooks.scnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.runtime.ApiException;
-import org.contractfirst.notebooks.runtime.ClientBuilder;
-import org.contractfirst.notebooks.runtime.Endpoints;
-import org.contractfirst.notebooks.runtime.ExpirySignal;
-import org.contractfirst.notebooks.runtime.HeaderAuth;
-import org.contractfirst.notebooks.runtime.ScnetErrorDecoder;
-import org.contractfirst.notebooks.runtime.TokenAuth;
-import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
+import org.contractfirst.notebooks.runtime.ScnetClientBuilder;
 import org.contractfirst.notebooks.runtime.state.StateMapping;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
 import org.contractfirst.notebooks.runtime.state.WaitResult;
 import org.contractfirst.notebooks.runtime.state.Waiter;
-import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi.GetInstanceServiceDetailRequest;
+import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.scnet.invoker.JSON;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetailResponse;
@@ -72,7 +66,8 @@ public final class ScnetClient {
         }, InstanceServiceDetail::getStatus);
     }
 
-    public static final class Builder extends ClientBuilder<Builder> {
+    /** Builds a {@link ScnetClient}: host or base URL, token or token provider, options ({@link ScnetClientBuilder}). */
+    public static final class Builder extends ScnetClientBuilder<Builder> {
 
         /** The generated mapper, shared by every client built without customizeMapper: Jackson builds its
          *  deserializers once per mapper, so a new client's first call costs no more than any other. */
@@ -81,32 +76,8 @@ public final class ScnetClient {
         private Builder() {
         }
 
-        /**
-         * Host (and port) of the computing center's AI service, e.g. {@code api01.example.com:65106}; sets an https
-         * base URL. A host name or address and an optional port only: user info, a path, a query or a fragment fail here.
-         */
-        public Builder host(String host) {
-            return baseUrl(Endpoints.hostUrl(host));
-        }
-
-        /** SCNet API token, sent as the {@code token} header; a control character in it (a trailing CR/LF) fails here. */
-        public Builder token(String token) {
-            return auth(new HeaderAuth("token", token));
-        }
-
-        /**
-         * SCNet tokens that change (a JWT whose {@code expireTime} claim says when; renewable through
-         * {@code POST /ac/openapi/v2/tokens/next}): {@code tokens} is asked before each request (cache in it, e.g.
-         * {@link org.contractfirst.notebooks.runtime.auth.RefreshingCredentialsProvider} with
-         * {@link org.contractfirst.notebooks.runtime.auth.JwtExpiry#of}); on an HTTP 401 it is told, asked again,
-         * and the request is sent once more with the new token, at most once.
-         */
-        public Builder tokenProvider(CredentialsProvider<String> tokens) {
-            return auth(new TokenAuth("token", tokens, ExpirySignal.SCNET));
-        }
-
         public ScnetClient build() {
-            return new ScnetClient(new ContainerInstancesApi(retrofit("SCNet", new ScnetErrorDecoder(), MAPPER)));
+            return new ScnetClient(new ContainerInstancesApi(retrofit("SCNet", MAPPER)));
         }
     }
 }

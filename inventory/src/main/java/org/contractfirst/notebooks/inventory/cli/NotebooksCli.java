@@ -13,7 +13,7 @@ import org.contractfirst.notebooks.inventory.Times;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
-import org.contractfirst.notebooks.runtime.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.Sleeper;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
 import org.contractfirst.notebooks.scnet.ScnetClient;
@@ -123,12 +123,12 @@ public final class NotebooksCli {
 
     /** The whole command; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, Clock.systemUTC(), RetryInterceptor.THREAD_SLEEP);
+        return run(args, env, out, err, Clock.systemUTC(), Sleeper.THREAD_SLEEP);
     }
 
     /** As {@link #run(String[], Map, PrintStream, PrintStream)}, with the time source of {@code wait} (tests). */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
-                   RetryInterceptor.Sleeper sleeper) {
+                   Sleeper sleeper) {
         Path configFile = null;
         Set<Platform> platforms = EnumSet.noneOf(Platform.class);
         Set<NotebookState> states = EnumSet.noneOf(NotebookState.class);
@@ -384,8 +384,8 @@ public final class NotebooksCli {
 
     /** The clients of {@code list} and {@code wait}: each call bounded by {@code callDeadline}, so a late source stops. */
     private static ClientOptions options(Duration callDeadline) {
-        return ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), callDeadline);
+        return ClientOptions.builder().timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), callDeadline).build();
     }
 
     static ModelArtsClient modelArts(InventoryConfig.SourceConfig s, Map<String, String> env, String name,
@@ -442,8 +442,8 @@ public final class NotebooksCli {
         if (t != null && !t.isBlank()) {
             token.apply(t);
         } else if (present(env, akEnv) && present(env, skEnv)) {
-            akSk.apply(new AkSkCredentials(env.get(akEnv), env.get(skEnv),
-                    present(env, stEnv) ? env.get(stEnv) : null, s.projectId));
+            akSk.apply(AkSkCredentials.builder(env.get(akEnv), env.get(skEnv))
+                    .securityToken(present(env, stEnv) ? env.get(stEnv) : null).projectId(s.projectId).build());
         } else {
             throw new ConfigurationException(name + ": no credentials: set " + tokenEnv + ", or " + akEnv + " and " + skEnv);
         }

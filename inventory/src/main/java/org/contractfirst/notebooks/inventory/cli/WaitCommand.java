@@ -7,7 +7,7 @@ import org.contractfirst.notebooks.inventory.NotebookInstance;
 import org.contractfirst.notebooks.inventory.Platform;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
-import org.contractfirst.notebooks.runtime.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.Sleeper;
 import org.contractfirst.notebooks.runtime.auth.DefaultCredentialsChain;
 import org.contractfirst.notebooks.runtime.state.NotebookState;
 import org.contractfirst.notebooks.runtime.state.WaitOptions;
@@ -45,10 +45,10 @@ final class WaitCommand {
     private final String format;
     private final ZoneId zone;
     private final Clock clock;
-    private final RetryInterceptor.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     WaitCommand(Platform platform, String id, Set<NotebookState> states, Map<String, NotebookState> extraStatuses,
-                Duration timeout, String format, ZoneId zone, Clock clock, RetryInterceptor.Sleeper sleeper) {
+                Duration timeout, String format, ZoneId zone, Clock clock, Sleeper sleeper) {
         this.platform = platform;
         this.id = id;
         this.states = states;

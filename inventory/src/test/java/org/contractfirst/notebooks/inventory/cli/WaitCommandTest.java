@@ -6,7 +6,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.contractfirst.notebooks.runtime.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.Sleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class WaitCommandTest {
             return Instant.ofEpochMilli(now);
         }
     };
-    private final RetryInterceptor.Sleeper sleeper = d -> {
+    private final Sleeper sleeper = d -> {
         sleeps.add(d);
         now += d.toMillis();
     };

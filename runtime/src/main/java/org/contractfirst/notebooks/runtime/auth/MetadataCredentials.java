@@ -8,7 +8,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.contractfirst.notebooks.runtime.SharedHttpClient;
+import org.contractfirst.notebooks.runtime.internal.SharedHttpClient;
 
 import java.io.IOException;
 import java.net.Proxy;

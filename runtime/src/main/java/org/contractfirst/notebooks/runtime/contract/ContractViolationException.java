@@ -1,6 +1,7 @@
 package org.contractfirst.notebooks.runtime.contract;
 
 import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.internal.Exceptions;
 
 import java.util.List;
 
@@ -11,9 +12,13 @@ import java.util.List;
  */
 public final class ContractViolationException extends ApiException {
 
+    static {
+        Exceptions.install(ContractViolationException::new);
+    }
+
     private final transient List<ContractDeviation> deviations;
 
-    public ContractViolationException(List<ContractDeviation> deviations, int httpStatus, String requestId, String method, String path) {
+    private ContractViolationException(List<ContractDeviation> deviations, int httpStatus, String requestId, String method, String path) {
         super(deviations.size() + " contract deviation(s): " + deviations, httpStatus, null, null, requestId, null, method, path, null);
         this.deviations = List.copyOf(deviations);
     }

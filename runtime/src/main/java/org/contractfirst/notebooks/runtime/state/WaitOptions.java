@@ -1,6 +1,6 @@
 package org.contractfirst.notebooks.runtime.state;
 
-import org.contractfirst.notebooks.runtime.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,11 +36,11 @@ public final class WaitOptions {
     private final Duration minInterval;
     private final Duration maxInterval;
     private final Clock clock;
-    private final RetryInterceptor.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     private WaitOptions(Set<NotebookState> awaited, Set<NotebookState> failOn, Map<String, NotebookState> extraStatuses,
                         Duration timeout, Duration minInterval, Duration maxInterval, Clock clock,
-                        RetryInterceptor.Sleeper sleeper) {
+                        Sleeper sleeper) {
         this.awaited = awaited;
         this.failOn = failOn;
         this.extraStatuses = extraStatuses;
@@ -64,7 +64,7 @@ public final class WaitOptions {
             throw new IllegalArgumentException("states: at least one state to wait for");
         }
         return new WaitOptions(Collections.unmodifiableSet(EnumSet.copyOf(states)), null, Map.of(), DEFAULT_TIMEOUT,
-                DEFAULT_MIN_INTERVAL, DEFAULT_MAX_INTERVAL, Clock.systemUTC(), RetryInterceptor.THREAD_SLEEP);
+                DEFAULT_MIN_INTERVAL, DEFAULT_MAX_INTERVAL, Clock.systemUTC(), Sleeper.THREAD_SLEEP);
     }
 
     /** Give up after {@code timeout} (the result is then {@link WaitResult.Outcome#TIMED_OUT}); default 10 minutes. */
@@ -118,7 +118,7 @@ public final class WaitOptions {
      * The clock that measures the timeout and what waits between polls (a test passes a fake pair and never
      * sleeps). Default: the system clock and {@link Thread#sleep}.
      */
-    public WaitOptions timeSource(Clock clock, RetryInterceptor.Sleeper sleeper) {
+    public WaitOptions timeSource(Clock clock, Sleeper sleeper) {
         return new WaitOptions(awaited, failOn, extraStatuses, timeout, minInterval, maxInterval,
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(sleeper, "sleeper"));
     }
@@ -156,7 +156,7 @@ public final class WaitOptions {
         return clock;
     }
 
-    RetryInterceptor.Sleeper sleeper() {
+    Sleeper sleeper() {
         return sleeper;
     }
 

@@ -1,7 +1,14 @@
 package org.contractfirst.notebooks.runtime.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The chain of {@link DefaultCredentialsChain} with an injected environment and home directory, and a
@@ -133,7 +134,7 @@ class DefaultCredentialsChainTest {
         assertThat(chain.source()).isNull();
         assertThat(metadata.getRequestCount()).isZero();
 
-        assertThat(chain.get()).isEqualTo(new AkSkCredentials(AK, SK, TOKEN, PROJECT));
+        assertThat(chain.get()).isEqualTo(AkSkCredentials.builder(AK, SK).securityToken(TOKEN).projectId(PROJECT).build());
         assertThat(chain.source()).isEqualTo("environment");
         assertThat(chain).hasToString("DefaultCredentialsChain[environment]");
         assertThat(chain.get()).isSameAs(chain.get());
@@ -170,8 +171,7 @@ class DefaultCredentialsChainTest {
                 """.formatted(PROJECT));
         DefaultCredentialsChain chain = chain(Map.of("HUAWEICLOUD_SDK_AK", AK));
 
-        assertThat(chain.get()).isEqualTo(new AkSkCredentials("AKPROFILE000000000003", "profile-secret-key-not-real",
-                "profile-security-token-not-real", PROJECT));
+        assertThat(chain.get()).isEqualTo(AkSkCredentials.builder("AKPROFILE000000000003", "profile-secret-key-not-real").securityToken("profile-security-token-not-real").projectId(PROJECT).build());
         assertThat(chain.source()).isEqualTo("profile");
         assertThat(metadata.getRequestCount()).isZero();
     }
@@ -184,7 +184,7 @@ class DefaultCredentialsChainTest {
 
         AkSkCredentials found = chain(Map.of("HUAWEICLOUD_SDK_CREDENTIALS_FILE", file.toString())).get();
 
-        assertThat(found).isEqualTo(new AkSkCredentials("AKELSEWHERE", "profile-secret-key-not-real", null, null));
+        assertThat(found).isEqualTo(AkSkCredentials.builder("AKELSEWHERE", "profile-secret-key-not-real").build());
     }
 
     @Test
@@ -192,7 +192,7 @@ class DefaultCredentialsChainTest {
         ecs(n -> new MockResponse().setBody(securityKey(META_AK, META_SK, META_TOKEN, "2026-12-08T08:00:00.000000Z")));
         DefaultCredentialsChain chain = chain(Map.of());
 
-        assertThat(chain.get()).isEqualTo(new AkSkCredentials(META_AK, META_SK, META_TOKEN, null));
+        assertThat(chain.get()).isEqualTo(AkSkCredentials.builder(META_AK, META_SK).securityToken(META_TOKEN).build());
         assertThat(chain.source()).isEqualTo("metadata");
 
         RecordedRequest token = metadata.takeRequest();
@@ -388,7 +388,7 @@ class DefaultCredentialsChainTest {
     void theSdkAliasesAndALocalTimeAreAccepted() throws IOException {
         ecs(n -> new MockResponse().setBody("{\"credential\":{\"accessKeyId\":\"" + META_AK + "\",\"secretAccessKey\":\""
                 + META_SK + "\",\"securityToken\":\"" + META_TOKEN + "\",\"expiration\":\"2026-12-08T08:00:00\"}}"));
-        assertThat(chain(Map.of()).get()).isEqualTo(new AkSkCredentials(META_AK, META_SK, META_TOKEN, null));
+        assertThat(chain(Map.of()).get()).isEqualTo(AkSkCredentials.builder(META_AK, META_SK).securityToken(META_TOKEN).build());
     }
 
     @Test

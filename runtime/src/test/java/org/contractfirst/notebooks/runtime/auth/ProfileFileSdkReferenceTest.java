@@ -1,16 +1,17 @@
 package org.contractfirst.notebooks.runtime.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.auth.ProfileCredentialProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The official SDK's own {@code ProfileCredentialProvider} (huaweicloud-sdk-core, test scope) and the chain read the
@@ -52,7 +53,7 @@ class ProfileFileSdkReferenceTest {
         AkSkCredentials ours = DefaultCredentialsChain.builder().environment(Map.of()).homeDirectory(home)
                 .metadataEndpoint("http://127.0.0.1:9").build().get();
 
-        assertThat(ours).isEqualTo(new AkSkCredentials(sdk.getAk(), sdk.getSk(), sdk.getSecurityToken(), sdk.getProjectId()));
+        assertThat(ours).isEqualTo(AkSkCredentials.builder(sdk.getAk(), sdk.getSk()).securityToken(sdk.getSecurityToken()).projectId(sdk.getProjectId()).build());
         assertThat(ours.accessKey()).isEqualTo("AKPROFILEREFERENCE01");
         assertThat(ours.projectId()).isEqualTo("0123456789abcdef0123456789abcdef");
     }

@@ -3,10 +3,9 @@ package org.contractfirst.notebooks.runtime.isolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.contractfirst.notebooks.runtime.ApiException;
-import org.contractfirst.notebooks.runtime.ClientBuilder;
 import org.contractfirst.notebooks.runtime.ClientOptions;
-import org.contractfirst.notebooks.runtime.HeaderAuth;
-import org.contractfirst.notebooks.runtime.HuaweiErrorDecoder;
+import org.contractfirst.notebooks.runtime.HuaweiClientBuilder;
+import org.contractfirst.notebooks.runtime.LineLogger;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import retrofit2.Call;
 import retrofit2.http.GET;
@@ -18,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Run by {@code NoOpenTelemetryClasspathTest} in a class loader that has no OpenTelemetry jar: builds a client
- * the way the generated service clients do (ClientBuilder) and makes one successful and one failing call.
+ * the way the service clients do (HuaweiClientBuilder) and makes one successful and one failing call.
  */
 public final class NoOpenTelemetryProbe implements Callable<String> {
 
@@ -34,20 +33,21 @@ public final class NoOpenTelemetryProbe implements Callable<String> {
     }
 
     /** A service client builder as the generated clients write theirs. */
-    static final class ProbeBuilder extends ClientBuilder<ProbeBuilder> {
-        ProbeBuilder token(String token) {
-            return auth(new HeaderAuth("X-Auth-Token", token));
+    static final class ProbeBuilder extends HuaweiClientBuilder<ProbeBuilder> {
+        ProbeBuilder() {
+            super("probe");
         }
 
         Notebooks build() {
-            return retrofit("Probe", new HuaweiErrorDecoder(), new ObjectMapper()).create(Notebooks.class);
+            return retrofit("Probe", new ObjectMapper()).create(Notebooks.class);
         }
     }
 
     @Override
     public String call() throws IOException {
         Notebooks api = new ProbeBuilder().baseUrl(baseUrl).token("fake-probe-token")
-                .options(ClientOptions.defaults().withRetryPolicy(RetryPolicy.none()).withHttpLog(ClientOptions.HttpLog.BASIC, line -> { }))
+                .options(ClientOptions.builder().retryPolicy(RetryPolicy.none())
+                        .httpLog(ClientOptions.HttpLog.BASIC, LineLogger.of(line -> { })).build())
                 .build();
         JsonNode ok = api.listNotebooks("p1", 10).execute().body();
         try {

@@ -1,6 +1,7 @@
 package org.contractfirst.notebooks.runtime.state;
 
 import org.contractfirst.notebooks.runtime.ApiException;
+import org.contractfirst.notebooks.runtime.internal.Exceptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ class WaiterUnitTest {
     }
 
     private static ApiException error(int status) {
-        return new ApiException(null, status, "E." + status, "m", "req-" + status, null, "GET", "/x", null);
+        return Exceptions.api(null, status, "E." + status, "m", "req-" + status, null, "GET", "/x", null);
     }
 
     private WaitResult<String> await(WaitOptions o, Waiter.Probe<String> probe) throws IOException {

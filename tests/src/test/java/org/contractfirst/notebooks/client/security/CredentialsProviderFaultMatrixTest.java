@@ -234,8 +234,8 @@ class CredentialsProviderFaultMatrixTest {
 
     @Test
     void temporaryAkSkWithSecurityTokenIsRefreshedAndSignedAfresh() throws Exception {
-        AkSkCredentials first = new AkSkCredentials("AKIDFAKETEMPORARY001", "fake-temporary-sk-1", "fake-temporary-security-token-1", null);
-        AkSkCredentials second = new AkSkCredentials("AKIDFAKETEMPORARY002", "fake-temporary-sk-2", "fake-temporary-security-token-2", null);
+        AkSkCredentials first = AkSkCredentials.builder("AKIDFAKETEMPORARY001", "fake-temporary-sk-1").securityToken("fake-temporary-security-token-1").build();
+        AkSkCredentials second = AkSkCredentials.builder("AKIDFAKETEMPORARY002", "fake-temporary-sk-2").securityToken("fake-temporary-security-token-2").build();
         AtomicInteger fetches = new AtomicInteger();
         RefreshingCredentialsProvider<AkSkCredentials> temporary = new RefreshingCredentialsProvider<>(
                 () -> new Expiring<>(fetches.incrementAndGet() == 1 ? first : second, Instant.now().plus(Duration.ofMinutes(15))),

@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.client.security;
 
+import org.contractfirst.notebooks.client.support.LineLogger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -51,7 +52,7 @@ class EchoedCredentialsTest {
     private static final String ACCESS_KEY = "AKIDFAKEECHO00000000";
     private static final String SECRET_KEY = "fake-secret-key-echo-9e1d";
     private static final String SECURITY_TOKEN = "fake-security-token-echo-4a8b";
-    private static final AkSkCredentials AK_SK = new AkSkCredentials(ACCESS_KEY, SECRET_KEY, SECURITY_TOKEN, "project-1");
+    private static final AkSkCredentials AK_SK = AkSkCredentials.builder(ACCESS_KEY, SECRET_KEY).securityToken(SECURITY_TOKEN).projectId("project-1").build();
     private static final String SCNET_ID = "4c1f43ddb030483e89b55413bee6c004";
     private static final String R = "[REDACTED]";
     private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9a-f]+)");
@@ -108,8 +109,8 @@ class EchoedCredentialsTest {
     }
 
     private ClientOptions options() {
-        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
-                .withHttpLog(ClientOptions.HttpLog.HEADERS, captured::add);
+        return ClientOptions.builder().retryPolicy(RetryPolicy.none())
+                .httpLog(ClientOptions.HttpLog.HEADERS, LineLogger.of(captured::add)).build();
     }
 
     /** Answers every request with {@code answer(values)}, values = the credential values that request carried. */

@@ -12,8 +12,8 @@ import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironOldVersionApi;
 import org.contractfirst.notebooks.modelarts.model.NotebookResp;
 import org.contractfirst.notebooks.runtime.ClientOptions;
-import org.contractfirst.notebooks.runtime.Origin;
-import org.contractfirst.notebooks.runtime.ServiceClients;
+import org.contractfirst.notebooks.runtime.internal.Origin;
+import org.contractfirst.notebooks.runtime.internal.ServiceClients;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
 import org.contractfirst.notebooks.runtime.auth.CredentialsProvider;
 import org.contractfirst.notebooks.scnet.ScnetClient;
@@ -256,13 +256,13 @@ class RequestInputFaultMatrixTest {
         EIHEALTH_TOKEN("the X-Auth-Token header value", v -> EihealthClient.builder().baseUrl("https://127.0.0.1/").token(v).build()),
         SCNET_TOKEN("the token header value", v -> ScnetClient.builder().host("api01.example.com:65106").token(v).build()),
         MODELARTS_AK("AK/SK credentials: the access key (AK, sent in the Authorization header)",
-                v -> ModelArtsClient.builder().region("cn-north-4").akSk(new AkSkCredentials(v, SECRET_KEY, null, null)).build()),
+                v -> ModelArtsClient.builder().region("cn-north-4").akSk(AkSkCredentials.builder(v, SECRET_KEY).build()).build()),
         EIHEALTH_SK("AK/SK credentials: the secret key (SK)",
-                v -> EihealthClient.builder().region("cn-north-4").akSk(new AkSkCredentials(ACCESS_KEY, v, null, null)).build()),
+                v -> EihealthClient.builder().region("cn-north-4").akSk(AkSkCredentials.builder(ACCESS_KEY, v).build()).build()),
         MODELARTS_SECURITY_TOKEN("AK/SK credentials: the security token (X-Security-Token header)",
-                v -> ModelArtsClient.builder().region("cn-north-4").akSk(new AkSkCredentials(ACCESS_KEY, SECRET_KEY, v, null)).build()),
+                v -> ModelArtsClient.builder().region("cn-north-4").akSk(AkSkCredentials.builder(ACCESS_KEY, SECRET_KEY).securityToken(v).build()).build()),
         EIHEALTH_PROJECT_ID("AK/SK credentials: the project id (X-Project-Id header)",
-                v -> EihealthClient.builder().region("cn-north-4").akSk(new AkSkCredentials(ACCESS_KEY, SECRET_KEY, null, v)).build());
+                v -> EihealthClient.builder().region("cn-north-4").akSk(AkSkCredentials.builder(ACCESS_KEY, SECRET_KEY).projectId(v).build()).build());
 
         final String what;
         final java.util.function.Consumer<String> build;
@@ -319,7 +319,7 @@ class RequestInputFaultMatrixTest {
         Call<?> call(RequestInputFaultMatrixTest t, String value) {
             String url = t.server.url("/").toString();
             CredentialsProvider<String> tokens = () -> value;
-            CredentialsProvider<AkSkCredentials> akSk = () -> new AkSkCredentials(ACCESS_KEY, SECRET_KEY, value, null);
+            CredentialsProvider<AkSkCredentials> akSk = () -> AkSkCredentials.builder(ACCESS_KEY, SECRET_KEY).securityToken(value).build();
             return switch (this) {
                 case MODELARTS_TOKEN -> ModelArtsClient.builder().baseUrl(url).tokenProvider(tokens).options(t.options()).build()
                         .devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").build());
@@ -417,7 +417,7 @@ class RequestInputFaultMatrixTest {
         }));
         Response<?> response = switch (holder) {
             case MODELARTS_TOKEN -> modelarts.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").build()).execute();
-            case EIHEALTH_AKSK -> EihealthClient.builder().baseUrl(url).akSk(new AkSkCredentials(ACCESS_KEY, SECRET_KEY, SECURITY_TOKEN, "p"))
+            case EIHEALTH_AKSK -> EihealthClient.builder().baseUrl(url).akSk(AkSkCredentials.builder(ACCESS_KEY, SECRET_KEY).securityToken(SECURITY_TOKEN).projectId("p").build())
                     .options(options()).build().notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute();
             case SCNET_TOKEN -> scnet.containerInstances().getInstanceServiceDetail(
                     ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(SCNET_ID).build()).execute();
@@ -534,7 +534,7 @@ class RequestInputFaultMatrixTest {
     @ParameterizedTest
     @ValueSource(strings = {"api01.example.com:65106", "api01.example.com", "127.0.0.1:8443", "[::1]:8443", "[2001:db8::1]", "localhost", "API01.Example.com:443"})
     void hostTakesAHostAndPortAndTheOriginIsExactlyThat(String host) {
-        String url = org.contractfirst.notebooks.runtime.Endpoints.hostUrl(host);
+        String url = org.contractfirst.notebooks.runtime.internal.Endpoints.hostUrl(host);
         okhttp3.HttpUrl parsed = okhttp3.HttpUrl.get(url);
         String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
         int port = host.matches(".*:[0-9]+$") && !host.endsWith("]") ? Integer.parseInt(host.substring(host.lastIndexOf(':') + 1)) : 443;

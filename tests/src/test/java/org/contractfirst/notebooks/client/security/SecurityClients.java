@@ -1,5 +1,6 @@
 package org.contractfirst.notebooks.client.security;
 
+import org.contractfirst.notebooks.client.support.LineLogger;
 import org.contractfirst.notebooks.scnet.api.ContainerInstancesApi;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import org.contractfirst.notebooks.eihealth.api.NotebooksApi;
@@ -14,7 +15,7 @@ import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.runtime.ClientOptions;
 import org.contractfirst.notebooks.runtime.RetryPolicy;
 import org.contractfirst.notebooks.runtime.auth.AkSkCredentials;
-import org.contractfirst.notebooks.runtime.auth.AkSkSigner;
+import org.contractfirst.notebooks.runtime.internal.AkSkSigner;
 import org.contractfirst.notebooks.scnet.ScnetClient;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class SecurityClients {
     static final String ACCESS_KEY = "AKIDFAKEREDIRECT0000";
     static final String SECRET_KEY = "fake-secret-key-redirect-6a2f";
     static final String SECURITY_TOKEN = "fake-security-token-redirect-8e4d";
-    static final AkSkCredentials AK_SK = new AkSkCredentials(ACCESS_KEY, SECRET_KEY, SECURITY_TOKEN, "project-1");
+    static final AkSkCredentials AK_SK = AkSkCredentials.builder(ACCESS_KEY, SECRET_KEY).securityToken(SECURITY_TOKEN).projectId("project-1").build();
     static final List<String> SECRETS = List.of(IAM_TOKEN, SCNET_TOKEN, SECRET_KEY, SECURITY_TOKEN);
 
     static final String SCNET_ID = "4c1f43ddb030483e89b55413bee6c004";
@@ -101,9 +102,9 @@ final class SecurityClients {
 
     /** No retries (each test counts requests), HTTP headers logged into {@code log}. */
     static ClientOptions options(Collection<String> log, OkHttpClient base) {
-        ClientOptions options = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none())
-                .withHttpLog(ClientOptions.HttpLog.HEADERS, log::add);
-        return base == null ? options : options.withBaseClient(base);
+        ClientOptions options = ClientOptions.builder().retryPolicy(RetryPolicy.none())
+                .httpLog(ClientOptions.HttpLog.HEADERS, LineLogger.of(log::add)).build();
+        return base == null ? options : options.toBuilder().baseClient(base).build();
     }
 
     /** A private CA and a server certificate it issued for {@code hosts} (names or IP addresses). */

@@ -1,6 +1,6 @@
 package org.contractfirst.notebooks.client.support;
 
-import org.contractfirst.notebooks.runtime.RetryInterceptor;
+import org.contractfirst.notebooks.runtime.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that only moves when the sleeper "sleeps": waits are recorded, none is real. */
-public final class FakeTime extends Clock implements RetryInterceptor.Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
 
     private volatile long millis = 1_700_000_000_000L;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
