@@ -14,7 +14,7 @@ public final class QuickStart {
         String projectId = System.getenv("HUAWEICLOUD_PROJECT_ID");
         ModelArtsClient modelarts = ModelArtsClient.builder()
                 .baseUrl(System.getenv("MODELARTS_ENDPOINT"))   // or .region("cn-north-4")
-                .token(System.getenv("HUAWEICLOUD_TOKEN"))      // X-Auth-Token; or .akSk(new AkSkCredentials(...))
+                .token(System.getenv("HUAWEICLOUD_TOKEN"))      // X-Auth-Token; or .akSk(AkSkCredentials.of(ak, sk))
                 .build();                                       // thread-safe: build once, reuse
 
         ListNotebooksRequest running = ListNotebooksRequest.builder(projectId)   // required parameters here,
