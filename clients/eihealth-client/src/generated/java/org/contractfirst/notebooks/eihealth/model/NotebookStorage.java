@@ -1,6 +1,6 @@
 /*
  * EIHealth - Listing Notebooks
- * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: seed 000 (Huawei Cloud API reference, in Chinese, translated). Enum values lost in the capture were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130), see DISCREPANCIES.md.
+ * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: the Huawei Cloud API reference (in Chinese, translated). Enum values missing from that page were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -50,7 +50,7 @@ public class NotebookStorage {
   }
 
   /**
-   * Storage path, &#x60;&lt;project name&gt;:&lt;directory&gt;&#x60;.
+   * Storage path, the project name and the directory separated by a colon (`project:directory`).
    * @return path
    */
   @jakarta.annotation.Nullable
