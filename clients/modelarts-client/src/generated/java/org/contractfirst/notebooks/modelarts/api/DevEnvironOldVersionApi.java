@@ -183,7 +183,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Start index, a record offset (the number of instances to skip). The API reference gives no lower bound; the minimum 0 is this spec's.
+     * Start index, a record offset (the number of instances to skip). The page gives no lower bound; `minimum: 0` is ours.
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -399,7 +399,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Start index, a record offset (the number of instances to skip). The API reference gives no lower bound; the minimum 0 is this spec's.
+       * Start index, a record offset (the number of instances to skip). The page gives no lower bound; `minimum: 0` is ours.
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder
