@@ -19,6 +19,7 @@ const OWN_RULES = [
   'operation-id-camel-case',
   'response-enum-extensible',
   'no-default-in-response',
+  'description-for-api-readers',
 ];
 
 const root = process.cwd();

@@ -110,6 +110,7 @@ final class ClientGeneration {
                 case "parameterNameMappings" -> pairs(value).forEach(c::addParameterNameMapping);
                 case "modelNameMappings" -> pairs(value).forEach(c::addModelNameMapping);
                 case "schemaMappings" -> pairs(value).forEach(c::addSchemaMapping);
+                case "importMappings" -> pairs(value).forEach(c::addImportMapping);
                 default -> {
                     if (!BUILD_ONLY.contains(key)) {
                         throw new IllegalStateException("clients/" + module + ": generator option <" + key

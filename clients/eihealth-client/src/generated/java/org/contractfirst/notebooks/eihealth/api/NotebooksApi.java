@@ -1,6 +1,6 @@
 /*
  * EIHealth - Listing Notebooks
- * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: seed 000 (Huawei Cloud API reference, in Chinese, translated). Enum values lost in the capture were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130), see DISCREPANCIES.md.
+ * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: the Huawei Cloud API reference (in Chinese, translated). Enum values missing from that page were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -95,7 +95,7 @@ public final class NotebooksApi {
 
     /**
      * A builder with the required parameters set.
-     * @param projectId Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;. (path {@code project_id})
+     * @param projectId Huawei Cloud project ID. See "Obtaining a Project ID". (path {@code project_id})
      * @param eihealthProjectId Platform project ID. Click the project name on the platform and open the project settings page to see it. (path {@code eihealth_project_id})
      * @return the builder
      */
@@ -119,7 +119,7 @@ public final class NotebooksApi {
     }
 
     /**
-     * Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;.
+     * Huawei Cloud project ID. See "Obtaining a Project ID".
      * @return the path parameter {@code project_id}
      */
     public String getProjectId() {
@@ -151,7 +151,7 @@ public final class NotebooksApi {
     }
 
     /**
-     * Read offset, a record offset (the number of notebooks to skip; see DISCREPANCIES.md).
+     * Read offset, a record offset (the number of notebooks to skip).
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -233,7 +233,7 @@ public final class NotebooksApi {
       }
 
       /**
-       * Huawei Cloud project ID. See \&quot;Obtaining a Project ID\&quot;.
+       * Huawei Cloud project ID. See "Obtaining a Project ID".
        * <p>Path parameter {@code project_id}, required. Minimum length: 1. Maximum length: 128.
        * @param projectId the value
        * @return this builder
@@ -277,7 +277,7 @@ public final class NotebooksApi {
       }
 
       /**
-       * Read offset, a record offset (the number of notebooks to skip; see DISCREPANCIES.md).
+       * Read offset, a record offset (the number of notebooks to skip).
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0. Maximum: 100000000.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder

@@ -1,6 +1,6 @@
 /*
  * EIHealth - Listing Notebooks
- * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: seed 000 (Huawei Cloud API reference, in Chinese, translated). Enum values lost in the capture were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130), see DISCREPANCIES.md.
+ * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: the Huawei Cloud API reference (in Chinese, translated). Enum values missing from that page were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,13 +18,12 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Notebook flavor. The page types the three numbers Float; its own example sends them as strings (&#x60;\&quot;cpu\&quot; : \&quot;1\&quot;&#x60;): each is declared as either form (&#x60;anyOf&#x60; number / decimal string; see DISCREPANCIES.md).
+ * Notebook flavor. The page types the three numbers Float; its own example sends them as strings (`"cpu" : "1"`): each is declared as either form (`anyOf` number / decimal string).
  */
 @JsonPropertyOrder({
   FlavorInfo.JSON_PROPERTY_CPU,
@@ -55,7 +54,7 @@ public class FlavorInfo {
   }
 
   /**
-   * CPU used by the notebook, in cores (\&quot;C\&quot;); 0.1 core is 100m. 1 to 128 (documented default 1; documentation only, an absent value stays absent). Sent as a number or as a decimal string.
+   * CPU used by the notebook, in cores ("C"); 0.1 core is 100m. 1 to 128 (documented default 1; documentation only, an absent value stays absent). Sent as a number or as a decimal string.
    * minimum: 1
    * maximum: 128
    * @return cpu
@@ -109,7 +108,7 @@ public class FlavorInfo {
   }
 
   /**
-   * Memory used by the notebook, in GB (\&quot;G\&quot;). 2 to 512 (documented default 2; an absent value stays absent). Sent as a number or as a decimal string.
+   * Memory used by the notebook, in GB ("G"). 2 to 512 (documented default 2; an absent value stays absent). Sent as a number or as a decimal string.
    * minimum: 2
    * maximum: 512
    * @return memory

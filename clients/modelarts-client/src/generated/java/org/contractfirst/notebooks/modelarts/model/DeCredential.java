@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,13 +18,12 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Credentials: of the Git repository (&#x60;connection_info.credential&#x60;), and of the notebook itself (&#x60;spec.credential&#x60;, \&quot;AK and SK for accessing OBS\&quot; on the Open Telekom Cloud pages, whose table for it is this same one; see DISCREPANCIES.md).
+ * Credentials: of the Git repository (`connection_info.credential`), and of the notebook itself (`spec.credential`, "AK and SK for accessing OBS" on the Open Telekom Cloud pages, whose table for it is this same one).
  */
 @JsonPropertyOrder({
   DeCredential.JSON_PROPERTY_SSH_PRIVATE_KEY,

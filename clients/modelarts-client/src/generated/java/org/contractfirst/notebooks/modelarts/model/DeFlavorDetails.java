@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,10 +18,8 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +141,7 @@ public class DeFlavorDetails {
   private Boolean isPermitted;
 
   /**
-   * Flavor hardware type, GPU, CPU or ASCEND (seed 002). The Open Telekom Cloud DevEnviron (old version) \&quot;modify\&quot; and \&quot;create\&quot; examples send &#x60;Ascend&#x60; (and &#x60;profile.flavor_type: Ascend&#x60;): both spellings are known values (see DISCREPANCIES.md).
+   * Flavor hardware type, GPU, CPU or ASCEND (Huawei Cloud API reference). The Open Telekom Cloud DevEnviron (old version) "modify" and "create" examples send `Ascend` (and `profile.flavor_type: Ascend`): both spellings are known values.
    * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
    * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
@@ -488,7 +486,7 @@ public class DeFlavorDetails {
   }
 
   /**
-   * Flavor hardware type, GPU, CPU or ASCEND (seed 002). The Open Telekom Cloud DevEnviron (old version) \&quot;modify\&quot; and \&quot;create\&quot; examples send &#x60;Ascend&#x60; (and &#x60;profile.flavor_type: Ascend&#x60;): both spellings are known values (see DISCREPANCIES.md).
+   * Flavor hardware type, GPU, CPU or ASCEND (Huawei Cloud API reference). The Open Telekom Cloud DevEnviron (old version) "modify" and "create" examples send `Ascend` (and `profile.flavor_type: Ascend`): both spellings are known values.
    * @return type
    */
   @jakarta.annotation.Nullable

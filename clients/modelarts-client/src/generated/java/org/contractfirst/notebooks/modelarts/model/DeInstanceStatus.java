@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Instance status (response side: open, a status not listed here may be sent; see DISCREPANCIES.md). Options: - CREATE_QUEUING: Free resources: queuing for creation. - CREATING: Being created. - CREATE_FAILED: Creation failed. - START_QUEUING: Free resources: queuing for start. - READY_TO_START: Free resources: waiting to start. - STARTING: Starting. - RESTARTING: Restarting. - START_FAILED: Start failed. - RUNNING: Running. - STOPPING: Stopping. - STOPPED: Stopped. - UNAVAILABLE: Faulty. - DELETED: Deleted. - RESIZING: Flavor being changed. - RESIZE_FAILED: Flavor change failed.
+ * Instance status (response side: open, a status not listed here may be sent). Options: - CREATE_QUEUING: Free resources: queuing for creation. - CREATING: Being created. - CREATE_FAILED: Creation failed. - START_QUEUING: Free resources: queuing for start. - READY_TO_START: Free resources: waiting to start. - STARTING: Starting. - RESTARTING: Restarting. - START_FAILED: Start failed. - RUNNING: Running. - STOPPING: Stopping. - STOPPED: Stopped. - UNAVAILABLE: Faulty. - DELETED: Deleted. - RESIZING: Flavor being changed. - RESIZE_FAILED: Flavor change failed.
  * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
  * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
  */

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,10 +18,8 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +277,7 @@ public class DeNotebookSpec {
   }
 
   /**
-   * Path for storing custom image logs. Source: the Open Telekom Cloud DevEnviron (old version) pages, \&quot;Querying Details About a Development Environment Instance\&quot; and \&quot;Creating a Development Environment Instance\&quot; (notebook table); not on seed 002 (see DISCREPANCIES.md).
+   * Path for storing custom image logs. Source: the Open Telekom Cloud DevEnviron (old version) pages, "Querying Details About a Development Environment Instance" and "Creating a Development Environment Instance" (notebook table); not in the Huawei Cloud API reference.
    * @return logPath
    */
   @jakarta.annotation.Nullable
@@ -379,7 +377,7 @@ public class DeNotebookSpec {
   }
 
   /**
-   * Time the resource is reserved. Typed Integer on the Open Telekom Cloud DevEnviron (old version) detail and create pages, which are its only source; int64 like the other timestamps of this API (see DISCREPANCIES.md).
+   * Time the resource is reserved. Typed Integer on the Open Telekom Cloud DevEnviron (old version) detail and create pages, which are its only source; int64 like the other timestamps of this API.
    * @return resourceReservedTimestamp
    */
   @jakarta.annotation.Nullable

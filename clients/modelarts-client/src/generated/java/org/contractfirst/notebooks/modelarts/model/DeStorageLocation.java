@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,13 +18,12 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Storage location. Required when the type is obs; the page says its default is \&quot;NULL\&quot;, so it may be sent as null (&#x60;nullable&#x60; on the schema itself, as for DeFailedReasons; see DISCREPANCIES.md).
+ * Storage location. Required when the type is obs; the page says its default is "NULL", so it may be sent as null (`nullable` on the schema itself, as for DeFailedReasons).
  */
 @JsonPropertyOrder({
   DeStorageLocation.JSON_PROPERTY_PATH,
@@ -129,7 +128,7 @@ public class DeStorageLocation {
   }
 
   /**
-   * Storage path. For obs, a valid OBS bucket path ending with \&quot;/\&quot; (not the bucket root); for obsfs, the name of a valid OBS parallel file system bucket; for evs, not needed.
+   * Storage path. For obs, a valid OBS bucket path ending with "/" (not the bucket root); for obsfs, the name of a valid OBS parallel file system bucket; for evs, not needed.
    * @return path
    */
   @jakarta.annotation.Nullable

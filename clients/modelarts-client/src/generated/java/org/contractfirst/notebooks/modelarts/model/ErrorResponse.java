@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -60,7 +59,7 @@ public class ErrorResponse {
   }
 
   /**
-   * Service error code, &#x60;&lt;Service&gt;.&lt;number&gt;&#x60; (for example &#x60;ModelArts.6309&#x60;) or an API Gateway code (&#x60;APIGW.0301&#x60;).
+   * Service error code, the service name, a dot and a number (for example `ModelArts.6309`), or an API Gateway code (`APIGW.0301`).
    * @return errorCode
    */
   @jakarta.annotation.Nonnull
@@ -85,7 +84,7 @@ public class ErrorResponse {
   }
 
   /**
-   * Human-readable error message. Sent by every service except the ModelArts DevEnviron (old version), whose Open Telekom Cloud pages send &#x60;error_message&#x60; instead: one of the two is present (see DISCREPANCIES.md).
+   * Human-readable error message. Sent by every service except the ModelArts DevEnviron (old version), whose Open Telekom Cloud pages send `error_message` instead: one of the two is present.
    * @return errorMsg
    */
   @jakarta.annotation.Nullable
@@ -110,7 +109,7 @@ public class ErrorResponse {
   }
 
   /**
-   * Human-readable error message, sent by the ModelArts DevEnviron (old version) per its Open Telekom Cloud pages&#39; failed response; same meaning as &#x60;error_msg&#x60;. Read either.
+   * Human-readable error message, sent by the ModelArts DevEnviron (old version) per its Open Telekom Cloud pages' failed response; same meaning as `error_msg`. Read either.
    * @return errorMessage
    */
   @jakarta.annotation.Nullable

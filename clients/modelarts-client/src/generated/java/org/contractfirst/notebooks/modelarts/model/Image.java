@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,10 +18,8 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.contractfirst.notebooks.modelarts.model.NotebookTag;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -722,7 +720,7 @@ public class Image {
   private Long updateAt;
 
   /**
-   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID. - HIDDEN: hidden image (value of the official SDKs&#39; &#x60;Image.visibility&#x60; enum, not on the pages).
+   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID. - HIDDEN: hidden image (value of the official SDKs' `Image.visibility` enum, not on the pages).
    * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
    * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
@@ -1314,7 +1312,7 @@ public class Image {
   }
 
   /**
-   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID. - HIDDEN: hidden image (value of the official SDKs&#39; &#x60;Image.visibility&#x60; enum, not on the pages).
+   * Image visibility. Options: - PRIVATE: private image - PUBLIC: All users can perform read-only operations based on the image ID. - HIDDEN: hidden image (value of the official SDKs' `Image.visibility` enum, not on the pages).
    * @return visibility
    */
   @jakarta.annotation.Nullable
@@ -1364,7 +1362,7 @@ public class Image {
   }
 
   /**
-   * Resource type of the image, for example ASCEND_SNT9, ASCEND_SNT9B or ASCEND_SNT3. Source: the official SDKs (&#x60;Image.flavor_type&#x60;) and the Open Telekom Cloud notebook pages.
+   * Resource type of the image, for example ASCEND_SNT9, ASCEND_SNT9B or ASCEND_SNT3. Source: the official SDKs (`Image.flavor_type`) and the Open Telekom Cloud notebook pages.
    * @return flavorType
    */
   @jakarta.annotation.Nullable
@@ -1389,7 +1387,7 @@ public class Image {
   }
 
   /**
-   * ID of the SWR enterprise repository instance; null when none is used. Source: the official SDKs (&#x60;Image.swr_instance_id&#x60;).
+   * ID of the SWR enterprise repository instance; null when none is used. Source: the official SDKs (`Image.swr_instance_id`).
    * @return swrInstanceId
    */
   @jakarta.annotation.Nullable
@@ -1414,7 +1412,7 @@ public class Image {
   }
 
   /**
-   * Display name of the image (built-in images only). Source: the official SDKs (&#x60;Image.show_name&#x60;).
+   * Display name of the image (built-in images only). Source: the official SDKs (`Image.show_name`).
    * @return showName
    */
   @jakarta.annotation.Nullable
@@ -1439,7 +1437,7 @@ public class Image {
   }
 
   /**
-   * Display version of the image (built-in images only). Source: the official SDKs (&#x60;Image.show_tag&#x60;).
+   * Display version of the image (built-in images only). Source: the official SDKs (`Image.show_tag`).
    * @return showTag
    */
   @jakarta.annotation.Nullable
@@ -1472,7 +1470,7 @@ public class Image {
   }
 
   /**
-   * Tags (TMS) of the image. Source: the official SDKs (&#x60;Image.tags&#x60;).
+   * Tags (TMS) of the image. Source: the official SDKs (`Image.tags`).
    * @return tags
    */
   @jakarta.annotation.Nullable
@@ -1497,7 +1495,7 @@ public class Image {
   }
 
   /**
-   * Current tag of the image, sent in camelCase by the Open Telekom Cloud \&quot;Querying Details of a Notebook Instance\&quot; example (2023 edition); no table or SDK documents it (see DISCREPANCIES.md).
+   * Current tag of the image, sent in camelCase by the Open Telekom Cloud "Querying Details of a Notebook Instance" example (2023 edition); no table or SDK documents it.
    * @return currentTag
    */
   @jakarta.annotation.Nullable
@@ -1522,7 +1520,7 @@ public class Image {
   }
 
   /**
-   * Instance type the image is for (DEFAULT, NOTEBOOK), sent by the Open Telekom Cloud \&quot;Querying Details of a Notebook Instance\&quot; example (2023 edition); no table or SDK documents it.
+   * Instance type the image is for (DEFAULT, NOTEBOOK), sent by the Open Telekom Cloud "Querying Details of a Notebook Instance" example (2023 edition); no table or SDK documents it.
    * @return feature
    */
   @jakarta.annotation.Nullable

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -294,7 +293,7 @@ public class JobProgress {
   }
 
   /**
-   * Description of the step. The tables of seeds 001 and 004 call it &#x60;step_description&#x60;; the example of seed 004 and the official SDKs use &#x60;description&#x60; (see DISCREPANCIES.md).
+   * Description of the step. The tables of the "Querying Notebook Instances" and "Opening a CodeLab Instance" pages call it `step_description`; the example of the latter and the official SDKs use `description`.
    * @return description
    */
   @jakarta.annotation.Nullable
@@ -319,7 +318,7 @@ public class JobProgress {
   }
 
   /**
-   * Description of the step, sent by the service per the tables of seeds 001 and 004; same meaning as &#x60;description&#x60; (the name of the example of seed 004 and of the official SDKs). Read either.
+   * Description of the step, sent by the service per the tables of the "Querying Notebook Instances" and "Opening a CodeLab Instance" pages; same meaning as `description` (the name in the latter's example and in the official SDKs). Read either.
    * @return stepDescription
    */
   @jakarta.annotation.Nullable

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -75,7 +74,7 @@ public class Lease {
   }
 
   /**
-   * Time (UTC, ms) when the lease was created. The table of seed 004 calls it &#x60;create_time&#x60; (see DISCREPANCIES.md).
+   * Time (UTC, ms) when the lease was created. The table of the "Opening a CodeLab Instance" page calls it `create_time`.
    * @return createAt
    */
   @jakarta.annotation.Nullable
@@ -100,7 +99,7 @@ public class Lease {
   }
 
   /**
-   * Time (UTC, ms) when the lease was created, sent by the service per the table of seed 004; same meaning as &#x60;create_at&#x60; (the name of 001, of 004&#39;s example and of the SDKs). Read either.
+   * Time (UTC, ms) when the lease was created, sent by the service per the table of the "Opening a CodeLab Instance" page; same meaning as `create_at` (the name on the "Querying Notebook Instances" page, in the example of the "Opening a CodeLab Instance" page and in the SDKs). Read either.
    * @return createTime
    */
   @jakarta.annotation.Nullable
@@ -175,7 +174,7 @@ public class Lease {
   }
 
   /**
-   * Automatic stop type: &#x60;timing&#x60; (stop after the duration) or &#x60;idle&#x60; (stop when idle). Values from the official SDKs (&#x60;Lease.type&#x60;, enum TIMING&#x3D;&#x60;timing&#x60;, IDLE&#x3D;&#x60;idle&#x60;); kept a plain string.
+   * Automatic stop type: `timing` (stop after the duration) or `idle` (stop when idle). Values from the official SDKs (`Lease.type`, enum TIMING=`timing`, IDLE=`idle`); kept a plain string.
    * @return type
    */
   @jakarta.annotation.Nullable
@@ -200,7 +199,7 @@ public class Lease {
   }
 
   /**
-   * Time (UTC, ms) when the instance was last updated (excluding the keepalive heartbeat time). The table of seed 004 calls it &#x60;update_time&#x60; (see DISCREPANCIES.md).
+   * Time (UTC, ms) when the instance was last updated (excluding the keepalive heartbeat time). The table of the "Opening a CodeLab Instance" page calls it `update_time`.
    * @return updateAt
    */
   @jakarta.annotation.Nullable
@@ -225,7 +224,7 @@ public class Lease {
   }
 
   /**
-   * Time (UTC, ms) when the instance was last updated, sent by the service per the table of seed 004; same meaning as &#x60;update_at&#x60;. Read either.
+   * Time (UTC, ms) when the instance was last updated, sent by the service per the table of the "Opening a CodeLab Instance" page; same meaning as `update_at`. Read either.
    * @return updateTime
    */
   @jakarta.annotation.Nullable

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,10 +18,8 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.contractfirst.notebooks.modelarts.model.EndpointsRes;
 import org.contractfirst.notebooks.modelarts.model.Image;
@@ -314,7 +312,7 @@ public class NotebookResp {
   }
 
   /**
-   * Time (UTC, ms since the epoch) when the instance was created. Present in the example of seed 004, missing from its table.
+   * Time (UTC, ms since the epoch) when the instance was created. Present in the example of the "Opening a CodeLab Instance" page, missing from its table.
    * @return createAt
    */
   @jakarta.annotation.Nullable
@@ -647,7 +645,7 @@ public class NotebookResp {
   }
 
   /**
-   * Time (UTC, ms since the epoch) when the instance was last updated. Present in the example of seed 004, missing from its table.
+   * Time (UTC, ms since the epoch) when the instance was last updated. Present in the example of the "Opening a CodeLab Instance" page, missing from its table.
    * @return updateAt
    */
   @jakarta.annotation.Nullable
@@ -755,7 +753,7 @@ public class NotebookResp {
   }
 
   /**
-   * Billed resource types of the instance: STORAGE, COMPUTE or ALL. Source: the official SDKs (ModelArts v1 &#x60;NotebookResp.billing_items&#x60;), the Open Telekom Cloud notebook pages and the Terraform data source (see DISCREPANCIES.md).
+   * Billed resource types of the instance: STORAGE, COMPUTE or ALL. Source: the official SDKs (ModelArts v1 `NotebookResp.billing_items`), the Open Telekom Cloud notebook pages and the Terraform data source.
    * @return billingItems
    */
   @jakarta.annotation.Nullable
@@ -888,7 +886,7 @@ public class NotebookResp {
   }
 
   /**
-   * Extended storage mounted into the instance. Source: the official SDKs (&#x60;NotebookResp.data_volumes&#x60;), the Open Telekom Cloud examples and the Terraform data source.
+   * Extended storage mounted into the instance. Source: the official SDKs (`NotebookResp.data_volumes`), the Open Telekom Cloud examples and the Terraform data source.
    * @return dataVolumes
    */
   @jakarta.annotation.Nullable
@@ -913,7 +911,7 @@ public class NotebookResp {
   }
 
   /**
-   * IP address of the node the instance runs on. Source: the official SDKs (&#x60;NotebookResp.ip&#x60;) and the Terraform data source.
+   * IP address of the node the instance runs on. Source: the official SDKs (`NotebookResp.ip`) and the Terraform data source.
    * @return ip
    */
   @jakarta.annotation.Nullable
@@ -963,7 +961,7 @@ public class NotebookResp {
   }
 
   /**
-   * ID of the user owning the instance. Source: the official SDKs (&#x60;NotebookResp.user_id&#x60;) and the Terraform data source.
+   * ID of the user owning the instance. Source: the official SDKs (`NotebookResp.user_id`) and the Terraform data source.
    * @return userId
    */
   @jakarta.annotation.Nullable
@@ -988,7 +986,7 @@ public class NotebookResp {
   }
 
   /**
-   * Whether a user secret is created by default (true by default). Source: the official SDKs (&#x60;NotebookResp.is_need_credentials&#x60;).
+   * Whether a user secret is created by default (true by default). Source: the official SDKs (`NotebookResp.is_need_credentials`).
    * @return isNeedCredentials
    */
   @jakarta.annotation.Nullable
@@ -1013,7 +1011,7 @@ public class NotebookResp {
   }
 
   /**
-   * JupyterLab version of the instance. Source: the official SDKs (&#x60;NotebookResp.jupyter_version&#x60;) and the Terraform data source.
+   * JupyterLab version of the instance. Source: the official SDKs (`NotebookResp.jupyter_version`) and the Terraform data source.
    * @return jupyterVersion
    */
   @jakarta.annotation.Nullable
@@ -1046,7 +1044,7 @@ public class NotebookResp {
   }
 
   /**
-   * Tags (TMS) of the instance. Source: the official SDKs (&#x60;NotebookResp.tags&#x60;) and the Terraform data source.
+   * Tags (TMS) of the instance. Source: the official SDKs (`NotebookResp.tags`) and the Terraform data source.
    * @return tags
    */
   @jakarta.annotation.Nullable

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Instance status (response side: open, a status not listed here may be sent; see DISCREPANCIES.md). Options: - INIT: The instance is being initialized. - CREATING: The instance is being created. - STARTING: The instance is starting. - STOPPING: The instance is stopping. - DELETING: The instance is being deleted. - RUNNING: The instance is running. - STOPPED: The instance is stopped. - SNAPSHOTTING: The image of the instance is being saved. - CREATE_FAILED: Creating the instance failed. - START_FAILED: Starting the instance failed. - DELETE_FAILED: Deleting the instance failed. - ERROR: An error occurred. - DELETED: The instance has been deleted. - FROZEN: The instance is frozen.
+ * Instance status (response side: open, a status not listed here may be sent). Options: - INIT: The instance is being initialized. - CREATING: The instance is being created. - STARTING: The instance is starting. - STOPPING: The instance is stopping. - DELETING: The instance is being deleted. - RUNNING: The instance is running. - STOPPED: The instance is stopped. - SNAPSHOTTING: The image of the instance is being saved. - CREATE_FAILED: Creating the instance failed. - START_FAILED: Starting the instance failed. - DELETE_FAILED: Deleting the instance failed. - ERROR: An error occurred. - DELETED: The instance has been deleted. - FROZEN: The instance is frozen.
  * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
  * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
  */

@@ -1,6 +1,6 @@
 /*
  * ModelArts DevEnviron
- * The ModelArts service document: the three endpoint specs of this folder joined into one API, from which the ModelArts client is generated. It adds nothing of its own; edit the endpoint files.
+ * Notebook APIs of Huawei Cloud ModelArts DevEnviron: querying notebook instances and opening a CodeLab instance (new version), querying development environment instances (old version).
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -47,7 +46,7 @@ public class VolumeRes {
   private Integer capacity;
 
   /**
-   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service. - SFS, OBS, OBSFS: Scalable File Service, Object Storage Service, parallel file system   (values of the official SDKs&#39; &#x60;VolumeRes.category&#x60;, not on the pages).
+   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service. - SFS, OBS, OBSFS: Scalable File Service, Object Storage Service, parallel file system (values of the official SDKs' `VolumeRes.category`, not on the pages).
    * <p>An open enum: the constants are the values the spec lists; {@link #fromValue} also accepts any
    * other value, which keeps its raw value and reports {@link #isKnown()} {@code false}.
    */
@@ -276,7 +275,7 @@ public class VolumeRes {
   }
 
   /**
-   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service. - SFS, OBS, OBSFS: Scalable File Service, Object Storage Service, parallel file system   (values of the official SDKs&#39; &#x60;VolumeRes.category&#x60;, not on the pages).
+   * Storage type. Options: - EFS: Scalable File Service, the default storage. - EVS: Elastic Volume Service. - SFS, OBS, OBSFS: Scalable File Service, Object Storage Service, parallel file system (values of the official SDKs' `VolumeRes.category`, not on the pages).
    * @return category
    */
   @jakarta.annotation.Nullable
@@ -376,7 +375,7 @@ public class VolumeRes {
   }
 
   /**
-   * ID of the dedicated EFS disk or of the OBS storage, returned for extended storage only. Source: the official SDKs (&#x60;VolumeRes.id&#x60;) and the Terraform data source.
+   * ID of the dedicated EFS disk or of the OBS storage, returned for extended storage only. Source: the official SDKs (`VolumeRes.id`) and the Terraform data source.
    * @return id
    */
   @jakarta.annotation.Nullable
@@ -401,7 +400,7 @@ public class VolumeRes {
   }
 
   /**
-   * Whether the mount directory of the extended storage is read-only. Source: the official SDKs (&#x60;VolumeRes.read_only&#x60;).
+   * Whether the mount directory of the extended storage is read-only. Source: the official SDKs (`VolumeRes.read_only`).
    * @return readOnly
    */
   @jakarta.annotation.Nullable
@@ -426,7 +425,7 @@ public class VolumeRes {
   }
 
   /**
-   * Name of the DEW secret holding the user&#39;s AK/SK for the storage. Source: the official SDKs (&#x60;VolumeRes.dew_secret_name&#x60;).
+   * Name of the DEW secret holding the user's AK/SK for the storage. Source: the official SDKs (`VolumeRes.dew_secret_name`).
    * @return dewSecretName
    */
   @jakarta.annotation.Nullable
@@ -451,7 +450,7 @@ public class VolumeRes {
   }
 
   /**
-   * SKU code of the EVS storage included in the flavor. Source: the official SDKs (&#x60;VolumeRes.evs_sku_code&#x60;).
+   * SKU code of the EVS storage included in the flavor. Source: the official SDKs (`VolumeRes.evs_sku_code`).
    * @return evsSkuCode
    */
   @jakarta.annotation.Nullable
@@ -476,7 +475,7 @@ public class VolumeRes {
   }
 
   /**
-   * Source path of the mounted storage, for EFS, OBS or OBSFS only. Source: the official SDKs (&#x60;VolumeRes.uri&#x60;) and the Terraform data source.
+   * Source path of the mounted storage, for EFS, OBS or OBSFS only. Source: the official SDKs (`VolumeRes.uri`) and the Terraform data source.
    * @return uri
    */
   @jakarta.annotation.Nullable
@@ -501,7 +500,7 @@ public class VolumeRes {
   }
 
   /**
-   * Mount type: STATIC (cannot be mounted or unmounted while the instance runs) or DYNAMIC (can). Source: the official SDKs (&#x60;VolumeRes.mount_type&#x60;, a plain string there).
+   * Mount type: STATIC (cannot be mounted or unmounted while the instance runs) or DYNAMIC (can). Source: the official SDKs (`VolumeRes.mount_type`, a plain string there).
    * @return mountType
    */
   @jakarta.annotation.Nullable
@@ -526,7 +525,7 @@ public class VolumeRes {
   }
 
   /**
-   * Used storage; -1 when not reported. Sent by the Open Telekom Cloud examples of the list, start, stop and update pages (2023 edition) with the value -1; no table or SDK documents it (see DISCREPANCIES.md).
+   * Used storage; -1 when not reported. Sent by the Open Telekom Cloud examples of the list, start, stop and update pages (2023 edition) with the value -1; no table or SDK documents it.
    * @return usage
    */
   @jakarta.annotation.Nullable

@@ -1,6 +1,6 @@
 /*
  * SCNet AC platform - Querying a Container Instance
- * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: seed 003 (SCNet API reference, in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` other than \"0\" in the envelope is an error.
+ * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: the SCNet API reference (in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` (a string) other than `0` in the envelope is an error.
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -84,7 +84,7 @@ public final class ContainerInstancesApi {
 
     /**
      * A builder with the required parameters set.
-     * @param id Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md). (path {@code id})
+     * @param id Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, "_" and "-". (path {@code id})
      * @return the builder
      */
     public static Builder builder(String id) {
@@ -101,7 +101,7 @@ public final class ContainerInstancesApi {
     }
 
     /**
-     * Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md).
+     * Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, "_" and "-".
      * @return the path parameter {@code id}
      */
     public String getId() {
@@ -145,7 +145,7 @@ public final class ContainerInstancesApi {
       }
 
       /**
-       * Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, \&quot;_\&quot; and \&quot;-\&quot; (see DISCREPANCIES.md).
+       * Container instance ID (32 hexadecimal characters on the page). Constrained to one URL path segment of letters, digits, "_" and "-".
        * <p>Path parameter {@code id}, required. Minimum length: 1. Maximum length: 64. Pattern: {@code ^[0-9A-Za-z_-]+$}.
        * @param id the value
        * @return this builder

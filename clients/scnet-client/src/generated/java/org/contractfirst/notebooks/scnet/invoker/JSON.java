@@ -1,6 +1,6 @@
 /*
  * SCNet AC platform - Querying a Container Instance
- * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: seed 003 (SCNet API reference, in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` other than \"0\" in the envelope is an error.
+ * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: the SCNet API reference (in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` (a string) other than `0` in the envelope is an error.
  *
  * The version of the OpenAPI document: 2.0.0
  * 

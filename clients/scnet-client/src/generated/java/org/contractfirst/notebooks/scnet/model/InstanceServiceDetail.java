@@ -1,6 +1,6 @@
 /*
  * SCNet AC platform - Querying a Container Instance
- * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: seed 003 (SCNet API reference, in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` other than \"0\" in the envelope is an error.
+ * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: the SCNet API reference (in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` (a string) other than `0` in the envelope is an error.
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,10 +18,8 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.contractfirst.notebooks.scnet.model.ContainerPortInfo;
 import org.contractfirst.notebooks.scnet.model.MountInfo;
@@ -388,7 +386,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * Duration (\&quot;--\&quot; when not started).
+   * Duration ("--" when not started).
    * @return duration
    */
   @jakarta.annotation.Nullable
@@ -488,7 +486,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * IP of the first notebook task (only in the documented example, not in its table; see DISCREPANCIES.md).
+   * IP of the first notebook task (only in the documented example, not in its table).
    * @return headerNotebookIp
    */
   @jakarta.annotation.Nullable
@@ -646,7 +644,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * Remaining time (\&quot;--\&quot; when unlimited).
+   * Remaining time ("--" when unlimited).
    * @return remainingTime
    */
   @jakarta.annotation.Nullable
@@ -821,7 +819,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * Status, for example Waiting or Running. The SCNet \&quot;query container instance list\&quot; page (https://scnet.cn/ac/openapi/doc/2.0/api/container/query.html) lists the values of its status filter: Running, Deploying, Waiting, Terminated, Failed, Completed; kept a plain string (see DISCREPANCIES.md).
+   * Status, for example Waiting or Running. The SCNet "query container instance list" page (https://scnet.cn/ac/openapi/doc/2.0/api/container/query.html) lists the values of its status filter: Running, Deploying, Waiting, Terminated, Failed, Completed; kept a plain string.
    * @return status
    */
   @jakarta.annotation.Nullable
@@ -846,7 +844,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * Number of instance tasks. Typed string on the page; its example sends a number: either form is declared (&#x60;anyOf&#x60; string / integer; see DISCREPANCIES.md).
+   * Number of instance tasks. Typed string on the page; its example sends a number: either form is declared (`anyOf` string / integer).
    * @return taskNumber
    */
   @jakarta.annotation.Nullable
@@ -921,7 +919,7 @@ public class InstanceServiceDetail {
   }
 
   /**
-   * Timeout (\&quot;unlimited\&quot; when none).
+   * Timeout ("unlimited" when none).
    * @return timeoutLimit
    */
   @jakarta.annotation.Nullable

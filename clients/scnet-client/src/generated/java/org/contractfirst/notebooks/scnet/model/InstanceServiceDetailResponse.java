@@ -1,6 +1,6 @@
 /*
  * SCNet AC platform - Querying a Container Instance
- * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: seed 003 (SCNet API reference, in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` other than \"0\" in the envelope is an error.
+ * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: the SCNet API reference (in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` (a string) other than `0` in the envelope is an error.
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.contractfirst.notebooks.scnet.model.InstanceServiceDetail;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -56,7 +55,7 @@ public class InstanceServiceDetailResponse {
   }
 
   /**
-   * Status code of the envelope; \&quot;0\&quot; is success, any other value an error. Documented codes: - 0: Success - 10001: Internal error (other exceptions) - 10003: Incomplete parameters - 10004: Invalid parameter - 10007: The user is frozen - 10008: Insufficient permissions - 10009: No permission to access the API - 10010: File verification failed - 10011: File too large - 10012: Connection interrupted
+   * Status code of the envelope; "0" is success, any other value an error. Documented codes: - 0: Success - 10001: Internal error (other exceptions) - 10003: Incomplete parameters - 10004: Invalid parameter - 10007: The user is frozen - 10008: Insufficient permissions - 10009: No permission to access the API - 10010: File verification failed - 10011: File too large - 10012: Connection interrupted
    * @return code
    */
   @jakarta.annotation.Nonnull
@@ -81,7 +80,7 @@ public class InstanceServiceDetailResponse {
   }
 
   /**
-   * Message, for example \&quot;SUCCESS\&quot; or the error text. The page&#39;s table gives \&quot;操作成功\&quot; as its example, its response example sends \&quot;SUCCESS\&quot; (see DISCREPANCIES.md).
+   * Message, for example "SUCCESS" or the error text. The page's table gives "操作成功" as its example, its response example sends "SUCCESS".
    * @return msg
    */
   @jakarta.annotation.Nullable

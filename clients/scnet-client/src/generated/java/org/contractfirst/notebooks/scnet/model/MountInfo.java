@@ -1,6 +1,6 @@
 /*
  * SCNet AC platform - Querying a Container Instance
- * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: seed 003 (SCNet API reference, in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` other than \"0\" in the envelope is an error.
+ * Queries the details of a container instance (AI container service) of the SCNet AC platform. Source: the SCNet API reference (in Chinese, translated). SCNet answers HTTP 200 for business errors too: a `code` (a string) other than `0` in the envelope is an error.
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -80,7 +79,7 @@ public class MountInfo {
   }
 
   /**
-   * Mount path inside the container. Not in this page&#39;s table; the SCNet \&quot;create container instance\&quot; page documents it in each mountInfoList item, next to sourcePath and type (see DISCREPANCIES.md).
+   * Mount path inside the container. Not in this page's table; the SCNet "create container instance" page documents it in each mountInfoList item, next to sourcePath and type.
    * @return targetPath
    */
   @jakarta.annotation.Nullable
