@@ -50,9 +50,17 @@ class WaiterPrismTest {
     static final ListDevEnvInstancesRequest OLD_IN_PROJECT = ListDevEnvInstancesRequest.builder("mock-project").build();
     static final GetInstanceServiceDetailRequest DETAIL = GetInstanceServiceDetailRequest.builder(SCNET_ID).build();
 
+    /**
+     * No retries, and a connection pool of its own: with retries off, a pooled keep-alive connection that Prism
+     * (Node, 5 s idle timeout) closed while other test classes ran fails the next GET ("unexpected end of stream";
+     * the runtime turns OkHttp's retryOnConnectionFailure off).
+     */
     private static ClientOptions options(Prefer prefer) {
-        ClientOptions o = ClientOptions.defaults().withRetryPolicy(RetryPolicy.none());
-        return prefer == null ? o : o.withBaseClient(new OkHttpClient.Builder().addInterceptor(prefer).build());
+        OkHttpClient.Builder base = new OkHttpClient.Builder();
+        if (prefer != null) {
+            base.addInterceptor(prefer);
+        }
+        return ClientOptions.defaults().withRetryPolicy(RetryPolicy.none()).withBaseClient(base.build());
     }
 
     private static ModelArtsClient modelarts(PrismServer prism, Prefer prefer) {
