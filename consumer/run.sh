@@ -25,16 +25,28 @@ bundle() {
 [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-mock_args=()
+# Prism on port 0 (the system picks a free port, nothing to race for); the port is read from the line Prism logs
+# once it listens: "Prism is listening on http://127.0.0.1:<port>". All start at once, then each is awaited.
+prism_port() {
+  local port
+  for _ in $(seq 1 450); do
+    port=$(sed -n 's|.*Prism is listening on https\{0,1\}://[^ ]*:\([0-9][0-9]*\).*|\1|p' "$1" | head -1)
+    if [ -n "$port" ]; then echo "$port"; return 0; fi
+    sleep 0.2
+  done
+  echo "consumer: Prism did not start within 90 s, see $1" >&2
+  return 1
+}
+mock_logs=()
 for service in modelarts eihealth scnet; do
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  node_modules/.bin/prism mock --errors --host 127.0.0.1 --port "$port" "$(bundle "$service")" > "$work/prism-$service.log" 2>&1 &
+  node_modules/.bin/prism mock --errors --host 127.0.0.1 --port 0 "$(bundle "$service")" > "$work/prism-$service.log" 2>&1 &
   pids+=($!)
-  mock_args+=("-D$service.url=http://127.0.0.1:$port/")
+  mock_logs+=("$service=$work/prism-$service.log")
 done
-for arg in "${mock_args[@]}"; do
-  url=${arg#*=}
-  for _ in $(seq 1 150); do curl -s -o /dev/null "$url" && break; sleep 0.2; done
+mock_args=()
+for entry in "${mock_logs[@]}"; do
+  port=$(prism_port "${entry#*=}")
+  mock_args+=("-D${entry%%=*}.url=http://127.0.0.1:$port/")
 done
 
 ./mvnw -B -ntp -f consumer/pom.xml -s "${CONSUMER_SETTINGS:-consumer/settings.xml}" \

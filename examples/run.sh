@@ -2,7 +2,7 @@
 # Runs the example program of a service: examples/run.sh modelarts|eihealth|scnet|quickstart|all
 # (quickstart is the README's Java snippet, against the ModelArts mock or MODELARTS_ENDPOINT).
 # Without the service's endpoint variables (see each *Example.java), it starts a Prism mock of the
-# service's spec on a free port, runs against it, and stops it.
+# service's spec on a port the system picks, runs against it, and stops it.
 # examples/run.sh check modelarts|eihealth|scnet|all runs the same calls (every read operation) with the
 # contract check on (log mode): each deviation of what the service sends from its bundled spec is printed as
 # "WARNING: contract deviation: <service> <operation> <request|response> <JSON pointer> [<key>, <level>] <message>".
@@ -20,15 +20,17 @@ run() {
   local prism_pid=""
   if [ -z "$endpoint_vars" ]; then
     [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
-    local port
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-    node_modules/.bin/prism mock --errors --host 127.0.0.1 --port "$port" "$spec" > "target/prism-$service.log" 2>&1 &
+    local port=""
+    # Port 0: the system picks a free port (nothing to race for); Prism logs it once it listens.
+    node_modules/.bin/prism mock --errors --host 127.0.0.1 --port 0 "$spec" > "target/prism-$service.log" 2>&1 &
     prism_pid=$!
     trap 'kill $prism_pid 2>/dev/null || true' RETURN
-    for _ in $(seq 1 150); do
-      curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+    for _ in $(seq 1 450); do
+      port=$(sed -n 's|.*Prism is listening on https\{0,1\}://[^ ]*:\([0-9][0-9]*\).*|\1|p' "target/prism-$service.log" | head -1)
+      [ -n "$port" ] && break
       sleep 0.2
     done
+    if [ -z "$port" ]; then echo "examples: Prism did not start, see target/prism-$service.log" >&2; return 1; fi
     export MOCK_URL="http://127.0.0.1:$port/"
     if [ "$service" = quickstart ]; then
       # The mock checks that a token is present, not its value.

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// Quick check of `npm run mock`: starts build-tools/mock/mock.mjs on free ports, sends each service a
+// Quick check of `npm run mock`: starts build-tools/mock/mock.mjs on ports the system picks, sends each service a
 // valid request (200 with the spec's example), a request without token (401) and an invalid one
 // (422: request validation is on). With --bundles DIR it then serves the bundled specs the same way
 // and requires identical answers: the bundles round-trip through Prism.
 // Every process started here is killed (whole process group) before exiting.
 // Usage (from the repository root): node build-tools/mock/check-mock.mjs [--bundles specs/target/bundles]
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,18 +35,15 @@ const CHECKS = [
   ],
 ];
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer().once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
+// The ports each mock.mjs run bound: it starts Prism on port 0 (the system picks free ports, nothing to race
+// for) and prints them in its "Mocks ready" line, in the order of its SERVICES.
+function readyPorts(child) {
+  const ready = /Mocks ready[^\n]*/.exec(child.output);
+  return ready ? [...ready[0].matchAll(/ https?:\/\/\S+?:(\d+)/g)].map((m) => Number(m[1])) : undefined;
 }
 
-function start(label, ports, extra) {
-  const child = spawn(process.execPath, [join(here, 'mock.mjs'), '--ports', ports.join(','), ...extra],
+function start(label, extra) {
+  const child = spawn(process.execPath, [join(here, 'mock.mjs'), '--ports', CHECKS.map(() => 0).join(','), ...extra],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.output = '';
   child.stdout.on('data', (d) => { child.output += d; });
@@ -65,24 +61,22 @@ async function kill(child) {
   clearTimeout(timer);
 }
 
-async function waitUntilServing(child, ports) {
+async function waitUntilServing(child) {
   const deadline = Date.now() + 60000;
-  for (const port of ports) {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${child.label}: mock exited early:\n${child.output}`);
-      try {
-        await fetch(`http://127.0.0.1:${port}/`);
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`${child.label}: port ${port} not serving after 60 s:\n${child.output}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+  for (;;) {
+    const ports = readyPorts(child);
+    if (ports) {
+      if (ports.length !== CHECKS.length) throw new Error(`${child.label}: ${ports.length} ports in the ready line, expected ${CHECKS.length}:\n${child.output}`);
+      return ports;
     }
+    if (child.exitCode !== null) throw new Error(`${child.label}: mock exited early:\n${child.output}`);
+    if (Date.now() > deadline) throw new Error(`${child.label}: not ready after 60 s:\n${child.output}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-async function run(child, ports) {
-  await waitUntilServing(child, ports);
+async function run(child) {
+  const ports = await waitUntilServing(child);
   const answers = [];
   const failures = [];
   for (let i = 0; i < CHECKS.length; i++) {
@@ -103,18 +97,16 @@ async function run(child, ports) {
 const children = [];
 let failures = [];
 try {
-  const ports = [await freePort(), await freePort(), await freePort()];
-  const sources = start('specs', ports, []);
+  const sources = start('specs', []);
   children.push(sources);
   // Both sets of Prism processes start at once; their start-up dominates the run time.
-  const bundlePorts = bundles ? [await freePort(), await freePort(), await freePort()] : [];
-  const fromBundles = bundles ? start('bundles', bundlePorts, ['--bundles', bundles]) : undefined;
+  const fromBundles = bundles ? start('bundles', ['--bundles', bundles]) : undefined;
   if (fromBundles) children.push(fromBundles);
-  const fromSources = await run(sources, ports);
+  const fromSources = await run(sources);
   failures.push(...fromSources.failures);
   if (fromSources.failures.length === 0) console.log(`[mock-check] npm run mock serves ${CHECKS.flat().length} checked requests on 3 ports (valid, 401, 422, named examples)`);
   if (fromBundles) {
-    const result = await run(fromBundles, bundlePorts);
+    const result = await run(fromBundles);
     const before = failures.length;
     failures.push(...result.failures);
     result.answers.forEach((a, i) => {

@@ -2,6 +2,8 @@
 // Serves every service spec with Prism (request validation on, --errors), one port per service:
 //   ModelArts 4010, EIHealth 4011, SCNet 4012 (127.0.0.1).
 // Usage: npm run mock [-- --host 0.0.0.0] [--ports 4010,4011,4012] [--bundles specs/target/bundles]
+//   --ports 0,0,0  let the system pick free ports (no guess another process could take first); the
+//                  "Mocks ready" line gives the ports each Prism bound.
 //   --bundles DIR  serve the bundled <service>.yaml files of DIR instead of the source specs.
 // Stops every Prism process on Ctrl-C / SIGTERM, and all of them if one exits.
 import { spawn } from 'node:child_process';
@@ -24,8 +26,8 @@ const args = process.argv.slice(2);
 const host = option(args, '--host') ?? '127.0.0.1';
 const ports = (option(args, '--ports') ?? SERVICES.map((s) => s.port).join(',')).split(',').map(Number);
 const bundles = option(args, '--bundles');
-if (ports.length !== SERVICES.length || ports.some((p) => !Number.isInteger(p) || p <= 0)) {
-  console.error(`--ports needs ${SERVICES.length} port numbers, comma-separated`);
+if (ports.length !== SERVICES.length || ports.some((p) => !Number.isInteger(p) || p < 0)) {
+  console.error(`--ports needs ${SERVICES.length} port numbers (0: any free port), comma-separated`);
   process.exit(2);
 }
 
@@ -63,7 +65,7 @@ SERVICES.forEach((service, i) => {
   const child = spawn(prism, ['mock', '--errors', '-h', host, '-p', String(ports[i]), spec],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
-  const prefix = `[${service.name}:${ports[i]}] `;
+  const prefix = `[${service.name}${ports[i] ? `:${ports[i]}` : ''}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffer = '';
     stream.setEncoding('utf8');
@@ -73,7 +75,9 @@ SERVICES.forEach((service, i) => {
       buffer = lines.pop();
       for (const line of lines) {
         process.stdout.write(prefix + line + '\n');
-        if (line.includes('Prism is listening')) listening(service, ports[i]);
+        // The port Prism bound (the one asked for, or the system's pick for 0).
+        const bound = /Prism is listening on https?:\/\/\S+:(\d+)/.exec(line.replace(/\x1b\[[\d;]*m/g, ''));
+        if (bound) listening(service, Number(bound[1]));
       }
     });
   }

@@ -50,9 +50,17 @@ class WaiterPrismTest {
     static final ListDevEnvInstancesRequest OLD_IN_PROJECT = ListDevEnvInstancesRequest.builder("mock-project").build();
     static final GetInstanceServiceDetailRequest DETAIL = GetInstanceServiceDetailRequest.builder(SCNET_ID).build();
 
+    /**
+     * No retries, and a connection pool of its own: with retries off, a pooled keep-alive connection that Prism
+     * (Node, 5 s idle timeout) closed while other test classes ran fails the next GET ("unexpected end of stream";
+     * the runtime turns OkHttp's retryOnConnectionFailure off).
+     */
     private static ClientOptions options(Prefer prefer) {
-        ClientOptions o = ClientOptions.builder().retryPolicy(RetryPolicy.none()).build();
-        return prefer == null ? o : o.toBuilder().baseClient(new OkHttpClient.Builder().addInterceptor(prefer).build()).build();
+        OkHttpClient.Builder base = new OkHttpClient.Builder();
+        if (prefer != null) {
+            base.addInterceptor(prefer);
+        }
+        return ClientOptions.builder().retryPolicy(RetryPolicy.none()).baseClient(base.build()).build();
     }
 
     private static ModelArtsClient modelarts(PrismServer prism, Prefer prefer) {

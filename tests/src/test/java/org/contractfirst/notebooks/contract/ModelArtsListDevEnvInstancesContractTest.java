@@ -16,6 +16,9 @@ import org.contractfirst.notebooks.modelarts.model.DeStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.contractfirst.notebooks.modelarts.invoker.JSON;
+import org.contractfirst.notebooks.runtime.ApiException;
+import retrofit2.Call;
 import retrofit2.Response;
 
 import java.util.Map;
@@ -25,16 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PrismMock("modelarts/list-devenv-instances.yaml")
 class ModelArtsListDevEnvInstancesContractTest {
 
-    private static Response<DeInstanceList> list(PrismServer prism, String token, String deType, Integer limit, Prefer... prefer)
-            throws Exception {
-        return new DevEnvironOldVersionApi(Clients.modelarts(prism, token, prefer))
-                .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("proj-1").deType(deType).limit(limit).build())
-                .execute();
+    private static Call<DeInstanceList> list(PrismServer prism, String deType, Integer limit, Prefer... prefer) {
+        return Clients.modelarts(prism, prefer).devEnvironOldVersion()
+                .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("proj-1").deType(deType).limit(limit).build());
     }
 
     @Test
     void documentedExampleDecodesFieldByField(PrismServer prism) throws Exception {
-        Response<DeInstanceList> response = list(prism, Clients.TOKEN, "Notebook", null);
+        Response<DeInstanceList> response = list(prism, "Notebook", null).execute();
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         DeInstanceList list = response.body();
@@ -93,34 +94,34 @@ class ModelArtsListDevEnvInstancesContractTest {
             "403, ModelArts.0106, Insufficient permissions. Grant the ModelArts permissions to the IAM user and try again.",
             "404, ModelArts.6309, The notebook instance does not exist."})
     void documentedErrorStatusesAreSelectable(int status, String errorCode, String errorMsg, PrismServer prism) throws Exception {
-        Response<DeInstanceList> response = list(prism, Clients.TOKEN, null, null, Prefer.code(status));
+        ApiException error = Clients.apiError(list(prism, null, null, Prefer.code(status)));
 
-        ProblemJson.assertHuaweiError(response, status, errorCode, errorMsg);
+        ProblemJson.assertHuaweiError(error, status, errorCode, errorMsg);
     }
 
     @Test
     void missingTokenIsRejectedWith401(PrismServer prism) throws Exception {
-        Response<DeInstanceList> response = list(prism, null, null, null);
+        // Bare Retrofit: the public client always sends credentials; this checks that the spec requires them.
+        Response<DeInstanceList> response = new DevEnvironOldVersionApi(Clients.withoutCredentials(prism, new JSON().getMapper()))
+                .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("proj-1").build()).execute();
 
         ProblemJson.assertHuaweiError(response, 401, "APIGW.0301", "Incorrect IAM authentication information.");
     }
 
     @Test
     void deTypeIsCaseSensitiveAndRejectedOutsideItsEnumWith422(PrismServer prism) throws Exception {
-        Response<DeInstanceList> response = list(prism, Clients.TOKEN, "notebook", null);
+        ApiException error = Clients.apiError(list(prism, "notebook", null));
 
-        assertThat(response.code()).isEqualTo(422);
-        JsonNode problem = ProblemJson.errorBody(response);
+        JsonNode problem = ProblemJson.validationProblem(error);
         assertThat(problem.at("/validation/0/location").toString()).isEqualTo("[\"query\",\"de_type\"]");
         assertThat(problem.at("/validation/0/code").asText()).isEqualTo("enum");
     }
 
     @Test
     void negativeLimitIsRejectedWith422(PrismServer prism) throws Exception {
-        Response<DeInstanceList> response = list(prism, Clients.TOKEN, null, -1);
+        ApiException error = Clients.apiError(list(prism, null, -1));
 
-        assertThat(response.code()).isEqualTo(422);
-        JsonNode problem = ProblemJson.errorBody(response);
+        JsonNode problem = ProblemJson.validationProblem(error);
         assertThat(problem.at("/validation/0/location").toString()).isEqualTo("[\"query\",\"limit\"]");
         assertThat(problem.at("/validation/0/code").asText()).isEqualTo("minimum");
     }

@@ -20,6 +20,8 @@ import org.contractfirst.notebooks.modelarts.model.VolumeRes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.contractfirst.notebooks.runtime.ApiException;
+import retrofit2.Call;
 import retrofit2.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,16 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PrismMock("modelarts/list-notebooks.yaml")
 class ModelArtsListNotebooksContractTest {
 
-    private static Response<ListNotebooksResponse> list(PrismServer prism, String token, Prefer prefer) throws Exception {
-        var client = prefer == null ? Clients.modelarts(prism, token) : Clients.modelarts(prism, token, prefer);
-        return new DevEnvironApi(client)
-                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").build())
-                .execute();
+    private static Call<ListNotebooksResponse> list(PrismServer prism, Prefer... prefer) {
+        return Clients.modelarts(prism, prefer).devEnviron()
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").build());
     }
 
     @Test
     void documentedExampleDecodesFieldByField(PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = list(prism, Clients.TOKEN, null);
+        Response<ListNotebooksResponse> response = list(prism).execute();
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         assertThat(response.headers().get("X-Request-Id")).isEqualTo("8f2d2a9a3d7b4f6cb1f4e0c1d2a3b4c5");
@@ -72,7 +72,7 @@ class ModelArtsListNotebooksContractTest {
 
     @Test
     void namedExampleEmptyIsSelectable(PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = list(prism, Clients.TOKEN, Prefer.example("empty"));
+        Response<ListNotebooksResponse> response = list(prism, Prefer.example("empty")).execute();
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         assertThat(response.body().getData()).isEmpty();
@@ -83,7 +83,7 @@ class ModelArtsListNotebooksContractTest {
 
     @Test
     void namedExampleSshInstanceCarriesPageAndSdkEndpointFields(PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = list(prism, Clients.TOKEN, Prefer.example("sshInstance"));
+        Response<ListNotebooksResponse> response = list(prism, Prefer.example("sshInstance")).execute();
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         NotebookResp notebook = response.body().getData().get(0);
@@ -118,14 +118,16 @@ class ModelArtsListNotebooksContractTest {
             "403, ModelArts.0106, Insufficient permissions. Grant the ModelArts permissions to the IAM user and try again.",
             "404, ModelArts.6309, The notebook instance does not exist."})
     void documentedErrorStatusesAreSelectable(int status, String errorCode, String errorMsg, PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = list(prism, Clients.TOKEN, Prefer.code(status));
+        ApiException error = Clients.apiError(list(prism, Prefer.code(status)));
 
-        ProblemJson.assertHuaweiError(response, status, errorCode, errorMsg);
+        ProblemJson.assertHuaweiError(error, status, errorCode, errorMsg);
     }
 
     @Test
     void missingTokenIsRejectedWith401(PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = list(prism, null, null);
+        // Bare Retrofit: the public client always sends credentials; this checks that the spec requires them.
+        Response<ListNotebooksResponse> response = new DevEnvironApi(Clients.withoutCredentials(prism, new JSON().getMapper()))
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").build()).execute();
 
         assertThat(response.code()).isEqualTo(401);
         ErrorResponse error = new JSON().getMapper().readValue(response.errorBody().string(), ErrorResponse.class);
@@ -136,12 +138,10 @@ class ModelArtsListNotebooksContractTest {
     @Test
     void statusOutsideItsEnumIsRejectedWith422(PrismServer prism) throws Exception {
         // The generated method takes the NotebookStatus enum, so the bad value goes through the sort_dir string.
-        Response<ListNotebooksResponse> response = new DevEnvironApi(Clients.modelarts(prism, Clients.TOKEN))
-                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").sortDir("SIDEWAYS").build())
-                .execute();
+        ApiException error = Clients.apiError(Clients.modelarts(prism).devEnviron()
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").sortDir("SIDEWAYS").build()));
 
-        assertThat(response.code()).isEqualTo(422);
-        JsonNode problem = ProblemJson.errorBody(response);
+        JsonNode problem = ProblemJson.validationProblem(error);
         assertThat(problem.at("/status").asInt()).isEqualTo(422);
         assertThat(problem.at("/validation/0/location/1").asText()).isEqualTo("sort_dir");
         assertThat(problem.at("/validation/0/code").asText()).isEqualTo("enum");
@@ -149,12 +149,10 @@ class ModelArtsListNotebooksContractTest {
 
     @Test
     void ownerLongerThan32CharactersIsRejectedWith422(PrismServer prism) throws Exception {
-        Response<ListNotebooksResponse> response = new DevEnvironApi(Clients.modelarts(prism, Clients.TOKEN))
-                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").owner("0123456789abcdef0123456789abcdef0").build())
-                .execute();
+        ApiException error = Clients.apiError(Clients.modelarts(prism).devEnviron()
+                .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").owner("0123456789abcdef0123456789abcdef0").build()));
 
-        assertThat(response.code()).isEqualTo(422);
-        JsonNode problem = ProblemJson.errorBody(response);
+        JsonNode problem = ProblemJson.validationProblem(error);
         assertThat(problem.at("/validation/0/location/1").asText()).isEqualTo("owner");
         assertThat(problem.at("/validation").toString()).contains("maxLength");
     }

@@ -14,6 +14,9 @@ import org.contractfirst.notebooks.scnet.model.MountInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.contractfirst.notebooks.runtime.ScnetApiException;
+import org.contractfirst.notebooks.scnet.invoker.JSON;
+import retrofit2.Call;
 import retrofit2.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +26,14 @@ class ScnetInstanceServiceDetailContractTest {
 
     private static final String ID = "4c1f43ddb030483e89b55413bee6c004";
 
-    private static Response<InstanceServiceDetailResponse> detail(PrismServer prism, String token, String id, Prefer... prefer)
-            throws Exception {
-        return new ContainerInstancesApi(Clients.scnet(prism, token, prefer))
-                .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(id).build())
-                .execute();
+    private static Call<InstanceServiceDetailResponse> detail(PrismServer prism, String id, Prefer... prefer) {
+        return Clients.scnet(prism, prefer).containerInstances()
+                .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(id).build());
     }
 
     @Test
     void documentedExampleDecodesFieldByField(PrismServer prism) throws Exception {
-        Response<InstanceServiceDetailResponse> response = detail(prism, Clients.TOKEN, ID);
+        Response<InstanceServiceDetailResponse> response = detail(prism, ID).execute();
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         assertThat(response.body().getCode()).isEqualTo("0");
@@ -72,7 +73,7 @@ class ScnetInstanceServiceDetailContractTest {
 
     @Test
     void namedExampleRunningIsSelectable(PrismServer prism) throws Exception {
-        Response<InstanceServiceDetailResponse> response = detail(prism, Clients.TOKEN, ID, Prefer.example("running"));
+        Response<InstanceServiceDetailResponse> response = detail(prism, ID, Prefer.example("running")).execute();
 
         assertThat(response.code()).as(prism.tail()).isEqualTo(200);
         InstanceServiceDetail d = response.body().getData();
@@ -87,7 +88,10 @@ class ScnetInstanceServiceDetailContractTest {
                         "https://api01.xxx.com:65106/notebook/9d2e6a3b/lab", "8888", "https"));
     }
 
-    /** SCNet reports errors in an HTTP 200 envelope: every documented code is a named example. */
+    /**
+     * SCNet reports errors in an HTTP 200 envelope: every documented code is a named example, and the client
+     * reports it as a ScnetApiException with the envelope's code and msg.
+     */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "internalError, 10001, 内部异常(其他异常)",
@@ -100,17 +104,23 @@ class ScnetInstanceServiceDetailContractTest {
             "fileTooLarge, 10011, 文件过大",
             "connectionInterrupted, 10012, 连接中断"})
     void documentedErrorCodesAreSelectable(String example, String code, String msg, PrismServer prism) throws Exception {
-        Response<InstanceServiceDetailResponse> response = detail(prism, Clients.TOKEN, ID, Prefer.example(example));
+        var error = Clients.apiError(detail(prism, ID, Prefer.example(example)));
 
-        assertThat(response.code()).as(prism.tail()).isEqualTo(200);
-        assertThat(response.body().getCode()).isEqualTo(code);
-        assertThat(response.body().getMsg()).isEqualTo(msg);
-        assertThat(response.body().getData()).isNull();
+        assertThat(error).as(prism.tail()).isInstanceOf(ScnetApiException.class);
+        assertThat(error.httpStatus()).isEqualTo(200);
+        assertThat(error.errorCode()).isEqualTo(code);
+        assertThat(error.errorMessage()).isEqualTo(msg);
+        InstanceServiceDetailResponse envelope = new JSON().getMapper().readValue(error.rawBody(), InstanceServiceDetailResponse.class);
+        assertThat(envelope.getCode()).isEqualTo(code);
+        assertThat(envelope.getMsg()).isEqualTo(msg);
+        assertThat(envelope.getData()).isNull();
     }
 
     @Test
     void missingTokenIsRejectedWith401(PrismServer prism) throws Exception {
-        Response<InstanceServiceDetailResponse> response = detail(prism, null, ID);
+        // Bare Retrofit: the public client always sends credentials; this checks that the spec requires them.
+        Response<InstanceServiceDetailResponse> response = new ContainerInstancesApi(Clients.withoutCredentials(prism, new JSON().getMapper()))
+                .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder(ID).build()).execute();
 
         assertThat(response.code()).isEqualTo(401);
         JsonNode problem = ProblemJson.errorBody(response);
@@ -120,10 +130,9 @@ class ScnetInstanceServiceDetailContractTest {
 
     @Test
     void idThatIsNotOnePathSegmentIsRejectedWith422(PrismServer prism) throws Exception {
-        Response<InstanceServiceDetailResponse> response = detail(prism, Clients.TOKEN, "not an id!");
+        var error = Clients.apiError(detail(prism, "not an id!"));
 
-        assertThat(response.code()).isEqualTo(422);
-        JsonNode problem = ProblemJson.errorBody(response);
+        JsonNode problem = ProblemJson.validationProblem(error);
         assertThat(problem.at("/validation/0/location").toString()).isEqualTo("[\"path\",\"id\"]");
         assertThat(problem.at("/validation/0/code").asText()).isEqualTo("pattern");
     }

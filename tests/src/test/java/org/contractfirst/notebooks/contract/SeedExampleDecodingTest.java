@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The verbatim response examples of the vendor pages (src/test/resources/seed-examples), quirks included,
- * served as a real server would send them and decoded through each generated client, converter and all.
+ * served as a real server would send them and decoded through each public client, converter and all.
  * Each quirk is a row of specs/DISCREPANCIES.md.
  */
 class SeedExampleDecodingTest {
@@ -48,9 +48,9 @@ class SeedExampleDecodingTest {
     @Test
     void eihealthFlavorNumbersSentAsStringsDecode() throws Exception {
         serve("eihealth-list-notebooks.json");
-        var client = Clients.eihealth(baseUrl(), null);
+        var client = Clients.eihealth(baseUrl());
 
-        var page = new NotebooksApi(client).listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().body();
+        var page = client.notebooks().listNotebooks(NotebooksApi.ListNotebooksRequest.builder("p", "e").build()).execute().body();
 
         assertThat(server.takeRequest().getPath()).isEqualTo("/v1/p/eihealth-projects/e/notebooks");
         assertThat(page.getCount()).isEqualTo(1);
@@ -69,9 +69,9 @@ class SeedExampleDecodingTest {
     @Test
     void modelartsListExampleDecodes() throws Exception {
         serve("modelarts-list-notebooks.json");
-        var client = Clients.modelarts(baseUrl(), null);
+        var client = Clients.modelarts(baseUrl());
 
-        ListNotebooksResponse page = new DevEnvironApi(client)
+        ListNotebooksResponse page = client.devEnviron()
                 .listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("p").status(NotebookStatus.CREATING).workspaceId("0").build())
                 .execute().body();
 
@@ -86,9 +86,9 @@ class SeedExampleDecodingTest {
     @Test
     void modelartsOpenExampleDecodesUndocumentedAndRenamedFields() throws Exception {
         serve("modelarts-open-codelab.json");
-        var client = Clients.modelarts(baseUrl(), null);
+        var client = Clients.modelarts(baseUrl());
 
-        NotebookResp notebook = new DevEnvironApi(client)
+        NotebookResp notebook = client.devEnviron()
                 .openCodeLab(DevEnvironApi.OpenCodeLabRequest.builder("p").body(new OpenCodeLabBody()).build()).execute().body();
 
         assertThat(server.takeRequest().getBody().readUtf8()).isEqualTo("{}");
@@ -109,9 +109,9 @@ class SeedExampleDecodingTest {
     @Test
     void modelartsDevEnvExampleDecodesTimestampsAndNulls() throws Exception {
         serve("modelarts-list-devenv-instances.json");
-        var client = Clients.modelarts(baseUrl(), null);
+        var client = Clients.modelarts(baseUrl());
 
-        DeInstanceList list = new DevEnvironOldVersionApi(client)
+        DeInstanceList list = client.devEnvironOldVersion()
                 .listDevEnvInstances(DevEnvironOldVersionApi.ListDevEnvInstancesRequest.builder("p").deType("Notebook").showSelf(true).build())
                 .execute().body();
 
@@ -133,9 +133,9 @@ class SeedExampleDecodingTest {
     @Test
     void scnetTaskNumberSentAsNumberDecodes() throws Exception {
         serve("scnet-instance-service-detail.json");
-        var client = Clients.scnet(baseUrl(), null);
+        var client = Clients.scnet(baseUrl());
 
-        InstanceServiceDetailResponse envelope = new ContainerInstancesApi(client)
+        InstanceServiceDetailResponse envelope = client.containerInstances()
                 .getInstanceServiceDetail(ContainerInstancesApi.GetInstanceServiceDetailRequest.builder("4c1f43ddb030483e89b55413bee6c004").build()).execute().body();
 
         assertThat(server.takeRequest().getPath()).isEqualTo("/ai/openapi/v2/instance-service/4c1f43ddb030483e89b55413bee6c004/detail");

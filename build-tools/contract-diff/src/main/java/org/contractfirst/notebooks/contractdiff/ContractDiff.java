@@ -70,11 +70,18 @@ import java.util.stream.Stream;
  * major is higher than the baseline version's, or the service document's {@code info.version} major is
  * higher than the baseline bundle's.
  *
+ * <p>The gate fails closed: a service without its released bundle, a client without its released jar, or no
+ * baseline folder at all fails the build with a message naming the missing file. The one legitimate case, a
+ * service with no release yet, is named explicitly: {@code --no-baseline=<service>,...} (Maven property
+ * {@code contract.baseline.none}); naming a service that has a baseline, or no bundle, fails too.
+ *
  * <p>Usage: {@code ContractDiff <baseline root> <bundles folder> <project version> [<service>=<source document> ...]
- * [--baseline-version=<version>] [--java-baseline=<local repository group folder> --clients=<artifactId>,...]};
+ * [--baseline-version=<version>] [--no-baseline=<service>,...]
+ * [--java-baseline=<local repository group folder> --clients=<artifactId>,...]};
  * the source documents name the file to edit in the report; {@code --baseline-version} must be the latest
- * baseline folder (the version the client jars are compared with); {@code --java-baseline} says whether
- * each client's baseline jar is there. Throws (exit code 1) on an unacknowledged breaking change.
+ * baseline folder (the version the client jars are compared with); {@code --java-baseline} checks that each
+ * client's baseline jar ({@code <service>-client}) is there. Throws (exit code 1) on an unacknowledged breaking
+ * change or a missing baseline.
  */
 public final class ContractDiff {
 
@@ -127,21 +134,32 @@ public final class ContractDiff {
             String[] kv = args[i].split("=", 2);
             (kv[0].startsWith("--") ? options : sources).put(kv[0], kv.length > 1 ? kv[1] : "");
         }
+        Set<String> noBaseline = names(options.getOrDefault("--no-baseline", ""));
         Optional<Path> baseline = latestBaseline(baselineRoot);
+        String expected = options.get("--baseline-version");
         if (baseline.isEmpty()) {
-            System.out.println("[contract] no baseline under " + baselineRoot + ": nothing to compare (first release)");
+            Set<String> services = serviceNames(bundles);
+            requireKnown(noBaseline, services);
+            if (services.isEmpty() || !noBaseline.containsAll(services)) {
+                throw new IllegalStateException("no released contract under " + baselineRoot + " (expected "
+                        + baselineRoot.resolve(expected != null ? expected : "<version>").resolve("<service>.yaml")
+                        + "), so the breaking-change gate has nothing to compare with. Restore the baseline (it is"
+                        + " committed; or build with -Pbaseline-from-repository), or, for a first release, name every"
+                        + " service: -D" + SWITCH + "=" + String.join(",", services) + " (contracts/README.md)");
+            }
+            System.out.println("[contract] no baseline under " + baselineRoot + ": " + String.join(", ", services)
+                    + " not compared (" + SWITCH + ": no release yet)");
             return;
         }
-        String expected = options.get("--baseline-version");
         if (expected != null && !expected.equals(baseline.get().getFileName().toString())) {
             throw new IllegalStateException("contract.baseline.version is " + expected + " but the latest baseline is "
                     + baseline.get() + ": keep them in step (the client jars are compared with " + expected + ")");
         }
         if (options.containsKey("--java-baseline") && options.containsKey("--clients")) {
             javaBaselineNotice(Path.of(options.get("--java-baseline")), options.get("--clients").split(","),
-                    baseline.get().getFileName().toString()).forEach(System.out::println);
+                    baseline.get().getFileName().toString(), noBaseline).forEach(System.out::println);
         }
-        Result result = gate(baseline.get(), bundles, projectVersion);
+        Result result = gate(baseline.get(), bundles, projectVersion, noBaseline);
         String report = report(result, baseline.get(), bundles, projectVersion, sources);
         if (options.containsKey("--report")) {
             // The same report as a file, for the API part of CHANGELOG.md (build-tools/changelog-api.mjs).
@@ -160,19 +178,48 @@ public final class ContractDiff {
     }
 
     /**
-     * Says, per client, whether the Java API gate (japicmp, in clients/pom.xml) has a released jar to
-     * compare with: {@code contracts/baseline/<version>/java/<client>-<version>.jar}.
+     * Says, per client, which released jar the Java API gate (japicmp, in clients/pom.xml) compares it with:
+     * {@code contracts/baseline/<version>/java/<client>-<version>.jar}. A missing jar fails, unless the client's
+     * service ({@code <service>-client}) is in {@code noBaseline}.
      */
-    static List<String> javaBaselineNotice(Path javaFolder, String[] clients, String version) {
+    static List<String> javaBaselineNotice(Path javaFolder, String[] clients, String version, Set<String> noBaseline) {
         List<String> lines = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String client : clients) {
             Path jar = javaFolder.resolve(client + "-" + version + ".jar");
-            lines.add(Files.isRegularFile(jar)
-                    ? "[contract] Java API: " + client + " is compared with its baseline jar " + jar + " (japicmp)"
-                    : "[contract] Java API: no baseline jar for " + client + " " + version + " (" + jar
-                            + "): japicmp compares nothing");
+            String service = client.endsWith("-client") ? client.substring(0, client.length() - "-client".length()) : client;
+            if (Files.isRegularFile(jar)) {
+                lines.add("[contract] Java API: " + client + " is compared with its baseline jar " + jar + " (japicmp)");
+            } else if (noBaseline.contains(service)) {
+                lines.add("[contract] Java API: " + client + " has no baseline jar (" + SWITCH + ": no release yet)");
+            } else {
+                missing.add(jar.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no released client jar " + String.join(", ", missing) + ": the Java API"
+                    + " gate (japicmp) would compare nothing. Restore it (contracts/README.md; or build with"
+                    + " -Pbaseline-from-repository), or, for a service with no release yet, -D" + SWITCH + "=<service>");
         }
         return lines;
+    }
+
+    /** The Maven property behind {@code --no-baseline}: the services with no release yet, comma-separated. */
+    static final String SWITCH = "contract.baseline.none";
+
+    private static Set<String> names(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A name in the switch that is no service of this build is a typo: fail rather than ignore it. */
+    private static void requireKnown(Set<String> noBaseline, Set<String> services) {
+        Set<String> unknown = new TreeSet<>(noBaseline);
+        unknown.removeAll(services);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException(SWITCH + " names " + String.join(", ", unknown) + ", which this build has no"
+                    + " bundle for (services: " + String.join(", ", services) + ")");
+        }
     }
 
     /** The highest version folder under {@code root} (for example {@code contracts/baseline/0.1.0}). */
@@ -189,10 +236,35 @@ public final class ContractDiff {
 
     /** Compares every service bundle of {@code baselineDir} with the same-named bundle in {@code bundlesDir}. */
     public static Result gate(Path baselineDir, Path bundlesDir, String projectVersion) throws IOException {
+        return gate(baselineDir, bundlesDir, projectVersion, Set.of());
+    }
+
+    /**
+     * As {@link #gate(Path, Path, String)}; a bundle without its released bundle in {@code baselineDir} fails with
+     * an {@link IllegalStateException} naming the missing file, unless its service is in {@code noBaseline} (no
+     * release yet: reported as a new service). A name in {@code noBaseline} that has a baseline, or no bundle, fails.
+     */
+    public static Result gate(Path baselineDir, Path bundlesDir, String projectVersion, Set<String> noBaseline)
+            throws IOException {
         String baselineVersion = baselineDir.getFileName().toString();
-        Set<String> services = new TreeSet<>();
-        services.addAll(serviceNames(baselineDir));
-        services.addAll(serviceNames(bundlesDir));
+        Set<String> released = serviceNames(baselineDir);
+        Set<String> built = serviceNames(bundlesDir);
+        requireKnown(noBaseline, built);
+        Set<String> stale = new TreeSet<>(noBaseline);
+        stale.retainAll(released);
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException(SWITCH + " names " + String.join(", ", stale) + ", released in "
+                    + baselineDir + ": remove it from " + SWITCH + " so that the gate compares it");
+        }
+        List<String> missing = built.stream().filter(s -> !released.contains(s) && !noBaseline.contains(s))
+                .map(s -> baselineDir.resolve(s + ".yaml").toString()).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no released contract " + String.join(", ", missing) + ": the breaking-change"
+                    + " gate would compare nothing. Restore it (contracts/README.md; or build with"
+                    + " -Pbaseline-from-repository), or, for a service with no release yet, -D" + SWITCH + "=<service>");
+        }
+        Set<String> services = new TreeSet<>(released);
+        services.addAll(built);
         List<Finding> findings = new ArrayList<>();
         Set<String> acknowledged = new TreeSet<>();
         boolean projectMajorBumped = major(projectVersion) > major(baselineVersion);
@@ -202,7 +274,7 @@ public final class ContractDiff {
             if (!Files.exists(current)) {
                 findings.add(new Finding(service, Kind.SERVICE_REMOVED, service, "no bundle any more for a released service", true));
             } else if (!Files.exists(old)) {
-                findings.add(new Finding(service, Kind.SERVICE_ADDED, service, "new service", false));
+                findings.add(new Finding(service, Kind.SERVICE_ADDED, service, "new service, no release yet (" + SWITCH + ")", false));
             } else {
                 ChangedOpenApi diff = diff(old, current);
                 findings.addAll(classify(service, diff));

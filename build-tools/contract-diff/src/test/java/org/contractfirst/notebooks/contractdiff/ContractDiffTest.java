@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -258,16 +259,98 @@ class ContractDiffTest {
     }
 
     @Test
-    void missingBaselineJarIsSaidClearly() throws IOException {
+    void missingBaselineJarFailsNamingTheJarAndTheSwitch() throws IOException {
         Path java = Files.createDirectories(tmp.resolve("baseline/0.1.0/java"));
         Path jar = java.resolve("a-client-0.1.0.jar");
         Files.writeString(jar, "jar");
 
-        assertThat(ContractDiff.javaBaselineNotice(java, new String[] {"a-client", "b-client"}, "0.1.0"))
+        assertThatThrownBy(() -> ContractDiff.javaBaselineNotice(java, new String[] {"a-client", "b-client"}, "0.1.0", Set.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no released client jar " + java.resolve("b-client-0.1.0.jar") + ": the Java API gate")
+                .hasMessageContaining("-Dcontract.baseline.none=<service>");
+    }
+
+    @Test
+    void clientOfAServiceWithNoReleaseYetIsNamedNotFailed() throws IOException {
+        Path java = Files.createDirectories(tmp.resolve("baseline/0.1.0/java"));
+        Path jar = java.resolve("a-client-0.1.0.jar");
+        Files.writeString(jar, "jar");
+
+        assertThat(ContractDiff.javaBaselineNotice(java, new String[] {"a-client", "b-client"}, "0.1.0", Set.of("b")))
                 .containsExactly(
                         "[contract] Java API: a-client is compared with its baseline jar " + jar + " (japicmp)",
-                        "[contract] Java API: no baseline jar for b-client 0.1.0 ("
-                                + java.resolve("b-client-0.1.0.jar") + "): japicmp compares nothing");
+                        "[contract] Java API: b-client has no baseline jar (contract.baseline.none: no release yet)");
+    }
+
+    @Test
+    void serviceWithoutReleasedBundleFailsNamingTheFile() throws IOException {
+        Path baseline = Files.createDirectories(tmp.resolve("baseline/0.1.0"));
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), baseline.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("others.yaml"));
+
+        assertThatThrownBy(() -> ContractDiff.gate(baseline, bundles, "0.1.0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no released contract " + baseline.resolve("others.yaml") + ": the breaking-change gate")
+                .hasMessageContaining("-Dcontract.baseline.none=<service>");
+    }
+
+    @Test
+    void serviceWithNoReleaseYetIsANewServiceWhenNamed() throws IOException {
+        Path baseline = Files.createDirectories(tmp.resolve("baseline/0.1.0"));
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), baseline.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("others.yaml"));
+
+        Result result = ContractDiff.gate(baseline, bundles, "0.1.0", Set.of("others"));
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.service()).isEqualTo("others");
+            assertThat(f.kind()).isEqualTo(Kind.SERVICE_ADDED);
+            assertThat(f.breaking()).isFalse();
+        });
+    }
+
+    @Test
+    void switchNamingAReleasedServiceFails() throws IOException {
+        Path baseline = Files.createDirectories(tmp.resolve("baseline/0.1.0"));
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), baseline.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("things.yaml"));
+
+        assertThatThrownBy(() -> ContractDiff.gate(baseline, bundles, "0.1.0", Set.of("things")))
+                .hasMessage("contract.baseline.none names things, released in " + baseline
+                        + ": remove it from contract.baseline.none so that the gate compares it");
+    }
+
+    @Test
+    void switchNamingNoServiceOfTheBuildFails() throws IOException {
+        Path baseline = Files.createDirectories(tmp.resolve("baseline/0.1.0"));
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), baseline.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("things.yaml"));
+
+        assertThatThrownBy(() -> ContractDiff.gate(baseline, bundles, "0.1.0", Set.of("thngs")))
+                .hasMessage("contract.baseline.none names thngs, which this build has no bundle for (services: things)");
+    }
+
+    @Test
+    void noBaselineFolderFailsUnlessEveryServiceIsNamed() throws IOException {
+        Path root = tmp.resolve("baseline");
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("things.yaml"));
+        Files.copy(FIXTURES.resolve("base.yaml"), bundles.resolve("others.yaml"));
+
+        assertThatThrownBy(() -> ContractDiff.main(new String[] {root.toString(), bundles.toString(), "0.1.0-SNAPSHOT",
+                "--baseline-version=0.1.0", "--no-baseline=things"}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no released contract under " + root + " (expected "
+                        + root.resolve("0.1.0").resolve("<service>.yaml") + ")")
+                .hasMessageEndingWith("-Dcontract.baseline.none=others,things (contracts/README.md)");
+        ContractDiff.main(new String[] {root.toString(), bundles.toString(), "0.1.0-SNAPSHOT",
+                "--baseline-version=0.1.0", "--no-baseline=things, others"});
     }
 
     @Test

@@ -3,9 +3,7 @@ package org.contractfirst.notebooks.inventory.cli;
 import org.contractfirst.notebooks.inventory.Platform;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The embedded default: one Prism mock ({@code prism mock --errors}, static: the first documented example of
- * each operation) per API, on free ports of 127.0.0.1, started together and stopped by {@link #close()}.
+ * each operation) per API, on ports of 127.0.0.1 the system picks, started together and stopped by {@link #close()}.
  */
 final class PrismMocks implements AutoCloseable {
 
@@ -44,23 +44,24 @@ final class PrismMocks implements AutoCloseable {
         }
         PrismMocks mocks = new PrismMocks();
         try {
-            Map<Platform, Integer> ports = new EnumMap<>(Platform.class);
+            // All started before any is awaited: they boot concurrently. Port 0: the system picks a free port and
+            // Prism logs it ("Prism is listening on http://127.0.0.1:<port>"); no free-port guess another process
+            // could take first.
+            Map<Platform, Path> logs = new EnumMap<>(Platform.class);
             for (Platform p : platforms) {
-                int port = freePort();
                 Path log = Files.createTempFile("notebooks-prism-" + p.id(), ".log");
                 log.toFile().deleteOnExit();
                 Process process = new ProcessBuilder(prism.toString(), "mock", "--errors", "--host", "127.0.0.1",
-                        "--port", Integer.toString(port), home.resolve(SPECS.get(p)).toString())
+                        "--port", "0", home.resolve(SPECS.get(p)).toString())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 mocks.processes.add(process);
-                ports.put(p, port);
+                logs.put(p, log);
             }
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             int i = 0;
-            for (Map.Entry<Platform, Integer> e : ports.entrySet()) {
-                String url = "http://127.0.0.1:" + e.getValue() + "/";
-                awaitReady(mocks.processes.get(i++), url, deadline, e.getKey());
-                mocks.baseUrls.put(e.getKey(), url);
+            for (Map.Entry<Platform, Path> e : logs.entrySet()) {
+                int port = awaitListening(mocks.processes.get(i++), e.getValue(), deadline, e.getKey());
+                mocks.baseUrls.put(e.getKey(), "http://127.0.0.1:" + port + "/");
             }
             return mocks;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -73,24 +74,35 @@ final class PrismMocks implements AutoCloseable {
         return baseUrls.get(platform);
     }
 
-    private static void awaitReady(Process process, String url, long deadline, Platform p)
+    /** Prism 5's line once it listens (after the listen callback): the port it bound. */
+    private static final Pattern LISTENING = Pattern.compile("Prism is listening on https?://[^\\s:]+:(\\d+)");
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+
+    /** The port in {@code output}'s "Prism is listening on" line, or -1. */
+    static int listeningPort(String output) {
+        Matcher m = LISTENING.matcher(ANSI.matcher(output).replaceAll(""));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static int awaitListening(Process process, Path log, long deadline, Platform p)
             throws IOException, InterruptedException {
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("the Prism mock of " + p.id() + " exited with " + process.exitValue());
+            boolean alive = process.isAlive(); // before reading: a line written just before exiting is still seen
+            int port = listeningPort(Files.readString(log, StandardCharsets.UTF_8));
+            if (port > 0) {
+                return port;
             }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                c.getResponseCode(); // any HTTP answer means it is up
-                c.disconnect();
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
+            if (!alive) {
+                throw new IOException("the Prism mock of " + p.id() + " exited with " + process.exitValue() + ": " + lastLine(log));
             }
+            Thread.sleep(50);
         }
-        throw new IOException("the Prism mock of " + p.id() + " did not answer within " + START_TIMEOUT.toSeconds() + " s");
+        throw new IOException("the Prism mock of " + p.id() + " did not listen within " + START_TIMEOUT.toSeconds() + " s");
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? "(no output)" : ANSI.matcher(lines.get(lines.size() - 1)).replaceAll("").strip();
     }
 
     @Override
@@ -109,12 +121,6 @@ final class PrismMocks implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 p.destroyForcibly();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

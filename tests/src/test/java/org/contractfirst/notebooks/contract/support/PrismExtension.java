@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Starts the Prism of the test class's {@link PrismMock} spec once per test run (kept in the root
- * extension store, so classes sharing a spec share the server) and stops it when the run ends, whatever
- * the tests' outcome.
+ * Gives a test of a {@link PrismMock} class the running Prism of its spec: launched with every other mock of the
+ * run when it started ({@link PrismMocksListener}; classes sharing a spec share the server), awaited here, and
+ * stopped when the run ends, whatever the tests' outcome.
  */
 public final class PrismExtension implements ParameterResolver {
 
@@ -25,28 +25,23 @@ public final class PrismExtension implements ParameterResolver {
         PrismMock mock = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PrismMock.class)
                 .orElseThrow(() -> new ParameterResolutionException(
                         context.getRequiredTestClass().getName() + " needs @PrismMock to receive a PrismServer"));
-        String key = mock.value() + (mock.dynamic() ? " (dynamic)" : "");
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(key, k -> start(mock.value(), mock.dynamic()), Running.class)
-                .server();
-    }
-
-    private static Running start(String spec, boolean dynamic) {
+        // Also when the listener did not run (a launcher without service loading): stop them at the end of the run.
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(StopAll.class, k -> new StopAll(), StopAll.class);
         try {
-            return new Running(PrismServer.start(spec, dynamic));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("could not start Prism for " + spec, e);
+            return PrismServers.server(mock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Prism of " + mock.value(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not start Prism for " + PrismServers.key(mock), e);
         }
     }
 
     /** Store entry that JUnit closes at the end of the run. */
-    private record Running(PrismServer server) implements ExtensionContext.Store.CloseableResource {
+    private static final class StopAll implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
-            server.close();
+            PrismServers.closeAll();
         }
     }
 }

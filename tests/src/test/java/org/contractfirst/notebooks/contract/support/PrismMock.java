@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Runs the annotated test class against a Prism mock of one spec (path relative to specs/). Each spec's
- * Prism starts once per test run, on a free loopback port, with {@code --errors}, and is stopped when the
+ * Prism starts once per test run (all the run needs at once, PrismMocksListener), on a loopback port the system
+ * picks, with {@code --errors}, and is stopped when the
  * run ends. Test methods receive it as a {@link PrismServer} parameter.
  */
 @Target(ElementType.TYPE)

@@ -1,17 +1,16 @@
 package org.contractfirst.notebooks.contract.support;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** One running Prism mock server ({@code prism mock --errors}) for one spec file. */
+/** One running Prism mock server ({@code prism mock --errors}) for one spec file, on a port the system picked. */
 public final class PrismServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -31,8 +30,12 @@ public final class PrismServer implements AutoCloseable {
     /** Fixed seed of dynamic mode, so that a failing generated response can be reproduced. */
     public static final String SEED = "contract-tests";
 
-    /** Starts Prism for {@code spec} (relative to the specs folder) and waits until it answers HTTP. */
-    static PrismServer start(String spec, boolean dynamic) throws IOException, InterruptedException {
+    /**
+     * Starts Prism for {@code spec} (relative to the specs folder) on a port the system picks ({@code --port 0}:
+     * no free-port guess that another process could take first) and returns at once; {@link Launched#await()}
+     * waits until Prism logs the address it listens on. Launch several, then await them: they boot concurrently.
+     */
+    static Launched launch(String spec, boolean dynamic) throws IOException {
         Path prism = Path.of(requiredProperty("prism.bin"));
         Path specFile = Path.of(requiredProperty("specs.dir")).resolve(spec);
         if (!Files.isExecutable(prism)) {
@@ -41,12 +44,12 @@ public final class PrismServer implements AutoCloseable {
         if (!Files.isRegularFile(specFile)) {
             throw new IllegalStateException("spec not found: " + specFile);
         }
-        int port = freePort();
         Path log = Files.createTempFile("prism-" + specFile.getFileName(), ".log");
+        // The default log level (info): "Prism is listening on <address>" is logged at a level above info only.
         List<String> command = new java.util.ArrayList<>(List.of(prism.toString(), "mock", "--errors",
-                "--host", "127.0.0.1", "--port", Integer.toString(port)));
+                "--host", "127.0.0.1", "--port", "0"));
         if (dynamic) {
-            command.addAll(List.of("--dynamic", "--seed", SEED, "--verboseLevel", "warn"));
+            command.addAll(List.of("--dynamic", "--seed", SEED));
         }
         command.add(specFile.toString());
         long startNanos = System.nanoTime();
@@ -54,15 +57,49 @@ public final class PrismServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        PrismServer server = new PrismServer(spec, process, log, port);
-        try {
-            server.awaitReady();
-        } catch (RuntimeException | InterruptedException e) {
-            server.close();
-            throw e;
+        return new Launched(spec + (dynamic ? " (dynamic)" : ""), spec, process, log, startNanos);
+    }
+
+    /** A Prism process that was started and may not listen yet. */
+    static final class Launched {
+        private final String what;
+        private final String spec;
+        private final Process process;
+        private final Path log;
+        private final long startNanos;
+        private PrismServer server;
+
+        private Launched(String what, String spec, Process process, Path log, long startNanos) {
+            this.what = what;
+            this.spec = spec;
+            this.process = process;
+            this.log = log;
+            this.startNanos = startNanos;
         }
-        recordStartup(spec + (dynamic ? " (dynamic)" : ""), Duration.ofNanos(System.nanoTime() - startNanos));
-        return server;
+
+        /** Waits until Prism logs its address (the port it bound); stops it if it does not come up. */
+        synchronized PrismServer await() throws InterruptedException {
+            if (server == null) {
+                try {
+                    int port = awaitListening(process, log, what);
+                    server = new PrismServer(spec, process, log, port);
+                } catch (RuntimeException | InterruptedException e) {
+                    stop(process);
+                    throw e;
+                }
+                recordStartup(what, Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+            return server;
+        }
+
+        void close() throws InterruptedException {
+            stop(process);
+        }
+    }
+
+    /** Starts Prism for {@code spec} and waits until it listens. */
+    static PrismServer start(String spec, boolean dynamic) throws IOException, InterruptedException {
+        return launch(spec, dynamic).await();
     }
 
     /** Start-up times of this run, one "<millis> ms <spec>" line per Prism (BENCHMARKS.md sums them). */
@@ -94,29 +131,48 @@ public final class PrismServer implements AutoCloseable {
         return spec;
     }
 
-    private void awaitReady() throws InterruptedException {
+    /** Prism's line once it listens, e.g. {@code [CLI] ▶  start     Prism is listening on http://127.0.0.1:41234}. */
+    static final Pattern LISTENING = Pattern.compile("Prism is listening on https?://[^\\s:]+:(\\d+)");
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+
+    /** The port in the line Prism logs once it listens, read from its log file as it grows. */
+    static int awaitListening(Process process, Path log, String what) throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Prism for " + spec + " exited with " + process.exitValue()
-                        + ":\n" + tail());
+            boolean alive = process.isAlive(); // before reading: a line written before exiting is still seen
+            Integer port = listeningPort(readLog(log));
+            if (port != null) {
+                return port;
             }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl()).toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                c.getResponseCode(); // any HTTP answer (404 for "/") means the server is up
-                c.disconnect();
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
+            if (!alive) {
+                throw new IllegalStateException("Prism for " + what + " exited with " + process.exitValue()
+                        + " before listening:\n" + tail(log));
             }
+            Thread.sleep(50);
         }
-        throw new IllegalStateException("Prism for " + spec + " did not answer within " + START_TIMEOUT + ":\n" + tail());
+        throw new IllegalStateException("Prism for " + what + " did not listen within " + START_TIMEOUT + ":\n" + tail(log));
+    }
+
+    /** The port of the first "Prism is listening on" line of {@code output}, or null. */
+    static Integer listeningPort(String output) {
+        Matcher m = LISTENING.matcher(ANSI.matcher(output).replaceAll(""));
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 
     /** The last lines Prism printed, for failure messages. */
     public String tail() {
+        return tail(log);
+    }
+
+    private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -127,18 +183,15 @@ public final class PrismServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(process);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 
