@@ -26,7 +26,7 @@ bundle() {
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 mock_args=()
-for service in modelarts eihealth scnet; do
+for service in $(node build-tools/registry/services.mjs ids); do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   node_modules/.bin/prism mock --errors --host 127.0.0.1 --port "$port" "$(bundle "$service")" > "$work/prism-$service.log" 2>&1 &
   pids+=($!)
@@ -43,8 +43,8 @@ done
 
 # Our artifacts came from that repository (and nothing else of ours was needed: no parent POMs, thanks to the
 # flattened POMs).
-ours=$(cd "$local_repo/org/contractfirst/notebooks" && ls)
-expected=$(printf '%s\n' eihealth-client modelarts-client notebook-client-runtime notebook-clients-bom scnet-client)
+ours=$(cd "$local_repo/org/contractfirst/notebooks" && LC_ALL=C ls)
+expected=$(printf '%s\n' $(node build-tools/registry/services.mjs client-modules) notebook-client-runtime notebook-clients-bom | LC_ALL=C sort)
 if [ "$ours" != "$expected" ]; then
   echo "consumer: expected exactly these of our artifacts in the local repository:"; echo "$expected"; echo "got:"; echo "$ours"
   exit 1

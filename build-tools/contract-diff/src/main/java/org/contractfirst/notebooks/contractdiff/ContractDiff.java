@@ -3,6 +3,7 @@ package org.contractfirst.notebooks.contractdiff;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import org.contractfirst.notebooks.specvalidator.ServiceRegistry;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -74,7 +75,8 @@ import java.util.stream.Stream;
  * [--baseline-version=<version>] [--java-baseline=<local repository group folder> --clients=<artifactId>,...]};
  * the source documents name the file to edit in the report; {@code --baseline-version} must be the latest
  * baseline folder (the version the client jars are compared with); {@code --java-baseline} says whether
- * each client's baseline jar is there. Throws (exit code 1) on an unacknowledged breaking change.
+ * each client's baseline jar is there; {@code --registry=<services.yaml>} gives the source documents and the clients
+ * of every registered service instead. Throws (exit code 1) on an unacknowledged breaking change.
  */
 public final class ContractDiff {
 
@@ -126,6 +128,14 @@ public final class ContractDiff {
         for (int i = 3; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             (kv[0].startsWith("--") ? options : sources).put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        if (options.containsKey("--registry")) {
+            List<String> clients = new ArrayList<>();
+            for (ServiceRegistry.Service service : ServiceRegistry.read(Path.of(options.get("--registry")))) {
+                sources.putIfAbsent(service.id(), service.spec());
+                service.client().ifPresent(c -> clients.add(c.module()));
+            }
+            options.putIfAbsent("--clients", String.join(",", clients));
         }
         Optional<Path> baseline = latestBaseline(baselineRoot);
         if (baseline.isEmpty()) {
