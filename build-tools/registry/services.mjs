@@ -5,6 +5,7 @@
 //   node build-tools/registry/services.mjs ids              every service id
 //   node build-tools/registry/services.mjs client-modules   the Java client modules (= artifactIds)
 //   node build-tools/registry/services.mjs polyglot-ids     the services of the other-language conformance
+//   node build-tools/registry/services.mjs field <id> <dotted.path>   one value of one entry, e.g. client.example
 import fs from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +32,21 @@ export function services(repository = root) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const what = process.argv[2];
+  const [what, id, path] = process.argv.slice(2);
   const all = services();
   const lists = {
     ids: () => all.map((s) => s.id),
     'client-modules': () => all.filter((s) => s.client).map((s) => s.client.module),
     'polyglot-ids': () => all.filter((s) => s.polyglot).map((s) => s.id),
+    field: () => {
+      const entry = all.find((s) => s.id === id);
+      const value = entry && (path ?? '').split('.').reduce((v, k) => v?.[k], entry);
+      if (value === undefined || value === null || typeof value === 'object') {
+        console.error(`services.yaml: ${entry ? `service '${id}' has no value '${path}'` : `no service '${id}'`}`);
+        process.exit(1);
+      }
+      return [String(value)];
+    },
   };
   if (!lists[what]) {
     console.error(`usage: services.mjs ${Object.keys(lists).join('|')}`);
