@@ -60,8 +60,9 @@ case " ${examples[*]} quickstart all " in
   *) echo "usage: examples/run.sh [check] $(IFS='|'; echo "${examples[*]}")|quickstart|all" >&2; exit 2 ;;
 esac
 mkdir -p target
-# Build (and install) the example and the client jars it uses, so the examples run from a fresh clone.
-./mvnw -q -B -ntp -Pexamples -pl examples -am install -DskipTests
+# Build (and install) the example and the client jars it uses, so the examples run from a fresh clone (unless
+# EXAMPLES_BUILT=yes: .ci/run installed them already).
+[ "${EXAMPLES_BUILT:-}" = yes ] || ./mvnw -q -B -ntp -Pexamples -pl examples -am install -DskipTests
 if [ "${1:-}" = all ]; then
   for s in "${examples[@]}" quickstart; do run "$s"; done
 else
