@@ -73,6 +73,15 @@ public final class SpecBundler {
                 documents.add(args[i]);
             }
         }
+        // A service no longer listed leaves no bundle behind (the gate and the attached artifacts list the folder).
+        Set<String> names = new TreeSet<>();
+        documents.forEach(d -> names.add(d.split("=", 2)[0]));
+        try (var files = Files.list(out)) {
+            for (Path stale : files.filter(f -> f.getFileName().toString().matches("[^.]+\\.(yaml|json)"))
+                    .filter(f -> !names.contains(f.getFileName().toString().replaceFirst("\\.(yaml|json)$", ""))).toList()) {
+                Files.delete(stale);
+            }
+        }
         List<String> problems = new ArrayList<>();
         for (String argument : documents) {
             String[] nameAndDocument = argument.split("=", 2);
