@@ -38,7 +38,7 @@ prism_port() {
   return 1
 }
 mock_logs=()
-for service in modelarts eihealth scnet; do
+for service in $(node build-tools/registry/services.mjs ids); do
   node_modules/.bin/prism mock --errors --host 127.0.0.1 --port 0 "$(bundle "$service")" > "$work/prism-$service.log" 2>&1 &
   pids+=($!)
   mock_logs+=("$service=$work/prism-$service.log")
@@ -55,8 +55,8 @@ done
 
 # Our artifacts came from that repository (and nothing else of ours was needed: no parent POMs, thanks to the
 # flattened POMs).
-ours=$(cd "$local_repo/org/contractfirst/notebooks" && ls)
-expected=$(printf '%s\n' eihealth-client modelarts-client notebook-client-runtime notebook-clients-bom scnet-client)
+ours=$(cd "$local_repo/org/contractfirst/notebooks" && LC_ALL=C ls)
+expected=$(printf '%s\n' $(node build-tools/registry/services.mjs client-modules) notebook-client-runtime notebook-clients-bom | LC_ALL=C sort)
 if [ "$ours" != "$expected" ]; then
   echo "consumer: expected exactly these of our artifacts in the local repository:"; echo "$expected"; echo "got:"; echo "$ours"
   exit 1

@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
-# Runs the example program of a service: examples/run.sh modelarts|eihealth|scnet|quickstart|all
-# (quickstart is the README's Java snippet, against the ModelArts mock or MODELARTS_ENDPOINT).
+# Runs the example program of a service: examples/run.sh <service>|quickstart|all (the services of services.yaml
+# with a client.example; quickstart is the README's Java snippet, against the ModelArts mock or MODELARTS_ENDPOINT).
 # Without the service's endpoint variables (see each *Example.java), it starts a Prism mock of the
 # service's spec on a port the system picks, runs against it, and stops it.
-# examples/run.sh check modelarts|eihealth|scnet|all runs the same calls (every read operation) with the
+# examples/run.sh check <service>|all runs the same calls (every read operation) with the
 # contract check on (log mode): each deviation of what the service sends from its bundled spec is printed as
 # "WARNING: contract deviation: <service> <operation> <request|response> <JSON pointer> [<key>, <level>] <message>".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+registry() { node build-tools/registry/services.mjs "$@"; }
+# The services with an example program (services.yaml, client.example).
+examples=()
+for id in $(registry ids); do
+  registry field "$id" client.example >/dev/null 2>&1 && examples+=("$id")
+done
 
 run() {
-  local service=$1 class spec endpoint_vars
-  case "$service" in
-    modelarts) class=ModelArtsExample; spec=specs/modelarts/modelarts.yaml; endpoint_vars="${MODELARTS_ENDPOINT:-}${MODELARTS_REGION:-}" ;;
-    eihealth)  class=EihealthExample;  spec=specs/eihealth/list-notebooks.yaml; endpoint_vars="${EIHEALTH_ENDPOINT:-}${EIHEALTH_REGION:-}" ;;
-    scnet)     class=ScnetExample;     spec=specs/scnet/get-instance-service-detail.yaml; endpoint_vars="${SCNET_ENDPOINT:-}" ;;
-    quickstart) class=QuickStart;      spec=specs/modelarts/modelarts.yaml; endpoint_vars="${MODELARTS_ENDPOINT:-}" ;;
-  esac
+  local service=$1 class spec endpoint_vars bundle=$1
+  if [ "$service" = quickstart ]; then
+    bundle=modelarts; class=QuickStart; spec=$(registry field modelarts spec); endpoint_vars="${MODELARTS_ENDPOINT:-}"
+  else
+    class=$(registry field "$service" client.example); spec=$(registry field "$service" spec)
+    local upper=${service^^} endpoint region
+    endpoint="${upper}_ENDPOINT"; region="${upper}_REGION"
+    endpoint_vars="${!endpoint:-}${!region:-}"
+  fi
   local prism_pid=""
   if [ -z "$endpoint_vars" ]; then
     [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
@@ -39,11 +47,9 @@ run() {
   fi
   local check=()
   if [ -n "${CHECK:-}" ]; then
-    local bundle=$service
-    [ "$service" = quickstart ] && bundle=modelarts
     check=(-Dnotebooks.contractCheck=log "-Dnotebooks.contractCheck.spec.$bundle=$PWD/specs/target/bundles/$bundle.yaml")
   fi
-  ./mvnw -q -B -ntp -pl examples exec:java -Dexample="$class" "${check[@]}"
+  ./mvnw -q -B -ntp -Pexamples -pl examples exec:java -Dexample="$class" "${check[@]}"
 }
 
 CHECK=""
@@ -51,15 +57,16 @@ if [ "${1:-}" = check ]; then
   CHECK=yes
   shift
 fi
-case "${1:-}" in
-  modelarts|eihealth|scnet|quickstart|all) ;;
-  *) echo "usage: examples/run.sh [check] modelarts|eihealth|scnet|quickstart|all" >&2; exit 2 ;;
+case " ${examples[*]} quickstart all " in
+  *" ${1:-?} "*) ;;
+  *) echo "usage: examples/run.sh [check] $(IFS='|'; echo "${examples[*]}")|quickstart|all" >&2; exit 2 ;;
 esac
 mkdir -p target
-# Build (and install) the example and the client jars it uses, so the examples run from a fresh clone.
-./mvnw -q -B -ntp -pl examples -am install -DskipTests
+# Build (and install) the example and the client jars it uses, so the examples run from a fresh clone (unless
+# EXAMPLES_BUILT=yes: .ci/run installed them already).
+[ "${EXAMPLES_BUILT:-}" = yes ] || ./mvnw -q -B -ntp -Pexamples -pl examples -am install -DskipTests
 if [ "${1:-}" = all ]; then
-  for s in modelarts eihealth scnet quickstart; do run "$s"; done
+  for s in "${examples[@]}" quickstart; do run "$s"; done
 else
   run "${1:-}"
 fi

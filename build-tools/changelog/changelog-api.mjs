@@ -7,9 +7,10 @@
 // then paste it under the version's heading in CHANGELOG.md (CONTRIBUTING.md, "Releasing").
 import fs from 'node:fs';
 import path from 'node:path';
+import { services } from '../registry/services.mjs';
 
 const root = path.resolve(process.argv[2] || '.');
-const clients = ['modelarts-client', 'eihealth-client', 'scnet-client'];
+const clients = services(root).filter((s) => s.client).map((s) => s.client.module);
 const out = [];
 let missing = 0;
 

@@ -8,32 +8,19 @@
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { services } from '../registry/services.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundlesArg = process.argv.indexOf('--bundles');
 const bundles = bundlesArg >= 0 ? resolve(process.argv[bundlesArg + 1]) : undefined;
 
-// One request set per service, in the order of mock.mjs's SERVICES (ModelArts, EIHealth, SCNet).
-const SCNET_DETAIL = '/ai/openapi/v2/instance-service/4c1f43ddb030483e89b55413bee6c004/detail';
-const CHECKS = [
-  [
-    { what: 'list notebooks', path: '/v1/my-project/notebooks', headers: { 'X-Auth-Token': 'any' }, status: 200, body: (b) => b.total === 2 },
-    { what: 'no token', path: '/v1/my-project/notebooks', headers: {}, status: 401 },
-    { what: 'invalid limit', path: '/v1/my-project/notebooks?limit=abc', headers: { 'X-Auth-Token': 'any' }, status: 422 },
-    { what: 'named 404', path: '/v1/my-project/notebooks', headers: { 'X-Auth-Token': 'any', Prefer: 'code=404' }, status: 404, body: (b) => b.error_code === 'ModelArts.6309' },
-  ],
-  [
-    { what: 'list notebooks', path: '/v1/p/eihealth-projects/e/notebooks', headers: { 'X-Auth-Token': 'any' }, status: 200, body: (b) => b.count === 1 },
-    { what: 'no token', path: '/v1/p/eihealth-projects/e/notebooks', headers: {}, status: 401 },
-    { what: 'invalid limit', path: '/v1/p/eihealth-projects/e/notebooks?limit=0', headers: { 'X-Auth-Token': 'any' }, status: 422 },
-  ],
-  [
-    { what: 'instance detail', path: SCNET_DETAIL, headers: { token: 'any' }, status: 200, body: (b) => b.code === '0' },
-    { what: 'error envelope example', path: SCNET_DETAIL, headers: { token: 'any', Prefer: 'example=invalidParameter' }, status: 200, body: (b) => b.code === '10004' },
-    { what: 'no token', path: SCNET_DETAIL, headers: {}, status: 401 },
-    { what: 'invalid id', path: '/ai/openapi/v2/instance-service/not%20valid/detail', headers: { token: 'any' }, status: 422 },
-  ],
-];
+// One request set per service, in the order of services.yaml (mock.checks); `body` lists top-level fields the
+// answer must have with these values (the spec's example).
+const SERVICES = services();
+const CHECKS = SERVICES.map((s) => s.mock.checks.map((c) => ({
+  what: c.what, path: c.path, headers: c.headers ?? {}, status: c.status,
+  body: c.body && ((b) => Object.entries(c.body).every(([k, v]) => b?.[k] === v)),
+})));
 
 // The ports each mock.mjs run bound: it starts Prism on port 0 (the system picks free ports, nothing to race
 // for) and prints them in its "Mocks ready" line, in the order of its SERVICES.
@@ -104,7 +91,7 @@ try {
   if (fromBundles) children.push(fromBundles);
   const fromSources = await run(sources);
   failures.push(...fromSources.failures);
-  if (fromSources.failures.length === 0) console.log(`[mock-check] npm run mock serves ${CHECKS.flat().length} checked requests on 3 ports (valid, 401, 422, named examples)`);
+  if (fromSources.failures.length === 0) console.log(`[mock-check] npm run mock serves ${CHECKS.flat().length} checked requests on ${SERVICES.length} ports (${SERVICES.map((s) => s.id).join(', ')}: valid, 401, 422, named examples)`);
   if (fromBundles) {
     const result = await run(fromBundles);
     const before = failures.length;

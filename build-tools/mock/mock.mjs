@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Serves every service spec with Prism (request validation on, --errors), one port per service:
-//   ModelArts 4010, EIHealth 4011, SCNet 4012 (127.0.0.1).
-// Usage: npm run mock [-- --host 0.0.0.0] [--ports 4010,4011,4012] [--bundles specs/target/bundles]
+// Serves every service spec of services.yaml with Prism (request validation on, --errors), one port per service:
+// each service's mock.port there (127.0.0.1).
+// Usage: npm run mock [-- --host 0.0.0.0] [--ports <one per service, in services.yaml order>] [--bundles specs/target/bundles]
 //   --ports 0,0,0  let the system pick free ports (no guess another process could take first); the
 //                  "Mocks ready" line gives the ports each Prism bound.
 //   --bundles DIR  serve the bundled <service>.yaml files of DIR instead of the source specs.
@@ -9,13 +9,10 @@
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { services } from '../registry/services.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SERVICES = [
-  { name: 'modelarts', port: 4010, spec: 'specs/modelarts/modelarts.yaml' },
-  { name: 'eihealth', port: 4011, spec: 'specs/eihealth/list-notebooks.yaml' },
-  { name: 'scnet', port: 4012, spec: 'specs/scnet/get-instance-service-detail.yaml' },
-];
+export const SERVICES = services(root).map((s) => ({ name: s.id, port: s.mock.port, spec: s.spec }));
 
 function option(args, name) {
   const i = args.indexOf(name);

@@ -11,13 +11,15 @@
 import { readFileSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { resolve, view } from './schema-walk.mjs';
+import { services } from '../../build-tools/registry/services.mjs';
 
 const [out, bundlesDir, manifestFile, extra] = process.argv.slice(2);
 if (!out || !bundlesDir || !manifestFile) {
   console.error('usage: node corpus.mjs <out> <bundles dir> <manifest> [<extra manifest or folder>]');
   process.exit(2);
 }
-const SERVICES = ['modelarts', 'eihealth', 'scnet'];
+// The services of the other-language conformance: polyglot: true in services.yaml.
+const SERVICES = services().filter((s) => s.polyglot).map((s) => s.id);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** The property the evolution corpus adds to every object (no spec declares it). */
 const ADDED = 'addedByEvolutionCorpus';

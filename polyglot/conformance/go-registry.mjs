@@ -1,10 +1,13 @@
 // Writes the Go module example.com/conformance/registry (<clients>/go/registry): New(service, schema) returns a new
 // model of the stock go client of that service, for every `type X struct` of its model_*.go files (Go has no lookup of
-// types by name). Usage: node go-registry.mjs <clients dir> <service>...
+// types by name). Usage: node go-registry.mjs <clients dir> [<service>...]; without services, those of services.yaml
+// with polyglot: true.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { services as registry } from '../../build-tools/registry/services.mjs';
 
-const [clients, ...services] = process.argv.slice(2);
+const [clients, ...named] = process.argv.slice(2);
+const services = named.length > 0 ? named : registry().filter((s) => s.polyglot).map((s) => s.id);
 const dir = join(clients, 'go', 'registry');
 mkdirSync(dir, { recursive: true });
 const cases = [];

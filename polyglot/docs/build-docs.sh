@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Renders the HTML reference of each service with Redocly build-docs, and writes the dereferenced
 # single-file JSON of the same input, which the checks read (operations, examples).
-# Usage: build-docs.sh <out-dir> <service>=<spec> ...   (run by polyglot/pom.xml)
+# Usage: build-docs.sh <out-dir> <bundles dir>   (run by polyglot/pom.xml): <bundles dir>/<service>.yaml of every
+# service of services.yaml with polyglot: true.
 set -euo pipefail
-out=$1; shift
+out=$1; bundles=$2
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # No usage data and no update check (the build reaches no network but the package registries).
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
@@ -18,8 +19,8 @@ redocly() {  # runs the pinned Redocly CLI, prints its output without the Node-v
   return $status
 }
 
-for pair in "$@"; do
-  service=${pair%%=*}; spec=${pair#*=}
+for service in $(node "$root/build-tools/registry/services.mjs" polyglot-ids); do
+  spec="$bundles/$service.yaml"
   rm -f "$out/docs/$service.html" "$out/bundled/$service.json"
   # --inlineBundle: the page carries Redoc itself instead of loading it from a CDN;
   # jsonSamplesExpandLevel=all: examples are shown whole, not folded below depth 2.

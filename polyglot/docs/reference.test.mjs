@@ -3,7 +3,7 @@
 // summary, shows its method, path and operationId anchor, and shows its example request and response.
 // Leaves one screenshot per service: target/docs/<service>.png.
 // Run by polyglot/pom.xml: node --test polyglot/docs/reference.test.mjs
-// (env POLYGLOT_OUT=<target dir>, POLYGLOT_SERVICES=a,b,c, CHROMIUM=/usr/bin/chromium).
+// (env POLYGLOT_OUT=<target dir>, CHROMIUM=/usr/bin/chromium; the services: polyglot: true in services.yaml).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { services as registry } from '../../build-tools/registry/services.mjs';
 
 const out = process.env.POLYGLOT_OUT;
-const services = (process.env.POLYGLOT_SERVICES ?? '').split(',').filter(Boolean);
+const services = registry().filter((s) => s.polyglot).map((s) => s.id);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-assert.ok(out && services.length > 0, 'POLYGLOT_OUT and POLYGLOT_SERVICES must be set');
+assert.ok(out && services.length > 0, 'POLYGLOT_OUT must be set and services.yaml name a polyglot service');
 assert.ok(existsSync(executablePath),
   `${executablePath} is missing: install Debian's chromium (polyglot/install-system-deps.sh, run by .ci/run)`);
 

@@ -3,6 +3,7 @@ package org.contractfirst.notebooks.contractdiff;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import org.contractfirst.notebooks.specvalidator.ServiceRegistry;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -80,7 +81,8 @@ import java.util.stream.Stream;
  * [--java-baseline=<local repository group folder> --clients=<artifactId>,...]};
  * the source documents name the file to edit in the report; {@code --baseline-version} must be the latest
  * baseline folder (the version the client jars are compared with); {@code --java-baseline} checks that each
- * client's baseline jar ({@code <service>-client}) is there. Throws (exit code 1) on an unacknowledged breaking
+ * client's baseline jar ({@code <service>-client}) is there; {@code --registry=<services.yaml>} gives the source
+ * documents and the clients of every registered service instead. Throws (exit code 1) on an unacknowledged breaking
  * change or a missing baseline.
  */
 public final class ContractDiff {
@@ -135,6 +137,17 @@ public final class ContractDiff {
             (kv[0].startsWith("--") ? options : sources).put(kv[0], kv.length > 1 ? kv[1] : "");
         }
         Set<String> noBaseline = names(options.getOrDefault("--no-baseline", ""));
+        if (options.containsKey("--registry")) {
+            List<String> clients = new ArrayList<>();
+            for (ServiceRegistry.Service service : ServiceRegistry.read(Path.of(options.get("--registry")))) {
+                sources.putIfAbsent(service.id(), service.spec());
+                service.client().ifPresent(c -> clients.add(c.module()));
+                if (!service.released()) {
+                    noBaseline.add(service.id()); // services.yaml: released: false (no release yet)
+                }
+            }
+            options.putIfAbsent("--clients", String.join(",", clients));
+        }
         Optional<Path> baseline = latestBaseline(baselineRoot);
         String expected = options.get("--baseline-version");
         if (baseline.isEmpty()) {

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +36,8 @@ import java.util.Set;
  * The build writes {@code specs/target/java-input/<service>.yaml} from each bundle (specs/pom.xml, execution
  * {@code java-input}); the API evolution matrix applies the same {@link #transform} before generating.
  *
- * <p>Usage: {@code JavaInput <bundles folder> <output folder> <service> ...}.
+ * <p>Usage: {@code JavaInput <bundles folder> <output folder> (<service> ... | --registry=<services.yaml>)}; with
+ * {@code --registry} every service of the registry that has a Java client.
  */
 public final class JavaInput {
 
@@ -46,14 +49,23 @@ public final class JavaInput {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: JavaInput <bundles folder> <output folder> <service> ...");
+            throw new IllegalArgumentException("usage: JavaInput <bundles folder> <output folder> (<service> ... | --registry=<file>)");
         }
         Path bundles = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
+        List<String> services = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            Path source = bundles.resolve(args[i] + ".yaml");
-            Path target = out.resolve(args[i] + ".yaml");
+            if (args[i].startsWith("--registry=")) {
+                ServiceRegistry.read(Path.of(args[i].substring("--registry=".length()))).stream()
+                        .filter(s -> s.client().isPresent()).forEach(s -> services.add(s.id()));
+            } else {
+                services.add(args[i]);
+            }
+        }
+        for (String service : services) {
+            Path source = bundles.resolve(service + ".yaml");
+            Path target = out.resolve(service + ".yaml");
             write(source, target);
             System.out.println("[java-input] " + source + " -> " + target);
         }

@@ -36,8 +36,9 @@ import java.util.TreeSet;
  * <p>Each bundle is then checked: it parses without messages, has no external {@code $ref} left, and
  * resolves to exactly the same API as its source documents (both fully resolved, compared as JSON).
  *
- * <p>Usage: {@code SpecBundler <specs folder> <output folder> <name>=<document relative to specs> ...};
- * throws (exit code 1) on any problem.
+ * <p>Usage: {@code SpecBundler <specs folder> <output folder> (<name>=<document relative to specs> ... |
+ * --registry=<services.yaml>)}; with {@code --registry} every service of the registry, its {@code spec}.
+ * Throws (exit code 1) on any problem.
  */
 public final class SpecBundler {
 
@@ -58,16 +59,34 @@ public final class SpecBundler {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: SpecBundler <specs folder> <output folder> <name>=<document> ...");
+            throw new IllegalArgumentException("usage: SpecBundler <specs folder> <output folder> (<name>=<document> ... | --registry=<file>)");
         }
         Path specs = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
-        List<String> problems = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            String[] nameAndDocument = args[i].split("=", 2);
+            if (args[i].startsWith("--registry=")) {
+                ServiceRegistry.read(Path.of(args[i].substring("--registry=".length())))
+                        .forEach(s -> documents.add(s.id() + "=" + s.specUnderSpecs()));
+            } else {
+                documents.add(args[i]);
+            }
+        }
+        // A service no longer listed leaves no bundle behind (the gate and the attached artifacts list the folder).
+        Set<String> names = new TreeSet<>();
+        documents.forEach(d -> names.add(d.split("=", 2)[0]));
+        try (var files = Files.list(out)) {
+            for (Path stale : files.filter(f -> f.getFileName().toString().matches("[^.]+\\.(yaml|json)"))
+                    .filter(f -> !names.contains(f.getFileName().toString().replaceFirst("\\.(yaml|json)$", ""))).toList()) {
+                Files.delete(stale);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (String argument : documents) {
+            String[] nameAndDocument = argument.split("=", 2);
             if (nameAndDocument.length != 2) {
-                throw new IllegalArgumentException("expected <name>=<document>, got " + args[i]);
+                throw new IllegalArgumentException("expected <name>=<document>, got " + argument);
             }
             String name = nameAndDocument[0];
             Path source = specs.resolve(nameAndDocument[1]);

@@ -53,4 +53,18 @@ class SpecBundlerTest {
         String eihealth = SpecBundler.toYaml(SpecBundler.bundle(SPECS.resolve("eihealth/list-notebooks.yaml")));
         assertThat(eihealth).contains("maximum: 1000").doesNotContain("E+");
     }
+
+    @Test
+    void theRegistryNamesTheBundlesAndAServiceNoLongerListedLeavesNone(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("gone.yaml"), "openapi: 3.0.3\n");
+        Files.writeString(out.resolve("gone.json"), "{}\n");
+
+        SpecBundler.main(new String[] {SPECS.toString(), out.toString(), "--registry=" + SPECS.resolve("../services.yaml")});
+
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
+                    "eihealth.json", "eihealth.yaml", "modelarts.json", "modelarts.yaml", "scnet.json", "scnet.yaml");
+        }
+        assertThat(Files.readString(out.resolve("scnet.json"))).contains("\"operationId\" : \"getInstanceServiceDetail\"");
+    }
 }
