@@ -2,7 +2,8 @@
 // Prints the "API changes" part of a CHANGELOG.md entry (Markdown) from the reports of the last build, which
 // compare the build with the released baseline (contract.baseline.version, contracts/baseline/):
 //   specs/target/contract-diff.txt                       the HTTP contract gate (build-tools/contract-diff)
-//   clients/<client>/target/japicmp/java-api-gate.diff the Java API gate (japicmp, clients/pom.xml)
+//   runtime/target/japicmp/java-api-gate.diff, clients/<client>/target/japicmp/java-api-gate.diff
+//                                                        the Java API gate (japicmp, runtime/pom.xml, clients/pom.xml)
 // Usage, after ./mvnw verify:  node build-tools/changelog/changelog-api.mjs [repository root] > target/changelog-api.md
 // then paste it under the version's heading in CHANGELOG.md (CONTRIBUTING.md, "Releasing").
 import fs from 'node:fs';
@@ -45,9 +46,10 @@ if (contract !== null) {
 }
 
 // Java API: japicmp's text report; "No changes." or one block per changed class, "!" marking incompatibilities.
-out.push('#### Java API (client jars, japicmp)', '');
-for (const client of clients) {
-  const diff = read(`clients/${client}/target/japicmp/java-api-gate.diff`);
+out.push('#### Java API (runtime and client jars, japicmp)', '');
+const jars = [['notebook-client-runtime', 'runtime'], ...clients.map((c) => [c, `clients/${c}`])];
+for (const [client, dir] of jars) {
+  const diff = read(`${dir}/target/japicmp/java-api-gate.diff`);
   if (diff === null) {
     continue;
   }
