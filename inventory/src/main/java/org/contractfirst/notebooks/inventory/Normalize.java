@@ -14,7 +14,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
-/** From each platform's generated model to {@link NotebookInstance}; where each field comes from is in the README. */
+/** From each platform's generated model to {@link NotebookInstance}; where each field comes from is in docs/inventory.md. */
 public final class Normalize {
 
     private static final ZoneId UTC = java.time.ZoneOffset.UTC;

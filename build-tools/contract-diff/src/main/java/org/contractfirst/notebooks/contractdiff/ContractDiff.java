@@ -461,7 +461,7 @@ public final class ContractDiff {
             if (s.isChangedType() && !sameTypeName) {
                 add(Kind.TYPE_CHANGED, at, "type changed from " + type(oldSchema) + " to " + type(newSchema), true);
             }
-            // A string that gains or loses format "password" (a secret marked as such, README "Security"): an
+            // A string that gains or loses format "password" (a secret marked as such, docs/security.md): an
             // annotation, the wire value and the Java and TypeScript types stay; reported, not breaking.
             if (passwordHintOnly(s, oldSchema, newSchema)) {
                 add(Kind.COMPATIBLE_CHANGE, at, "format changed from " + format(oldSchema) + " to " + format(newSchema)

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The input of OUR Java generator: a copy of a published bundle with three rewrites, so that the Java jars keep
- * their types while the published bundles stay plain OpenAPI for every language (README, "The pipeline"):
+ * their types while the published bundles stay plain OpenAPI for every language (docs/contracts-and-gates.md, "The pipeline"):
  *
  * <ol>
  *   <li>{@code x-extensible-enum: [values]} (an open response enum, Zalando's convention; stock generators see a

@@ -60,7 +60,7 @@ public final class NotebooksCli {
             that fails is reported and never hides the others.
 
             Options:
-              --config FILE      Sources to list (YAML or JSON; README "Notebook inventory" shows the format).
+              --config FILE      Sources to list (YAML or JSON; docs/inventory.md shows the format).
                                  Default: $NOTEBOOKS_CONFIG; without either, Prism mocks of the four APIs are
                                  started on free local ports, listed (their documented examples) and stopped.
               --platform P       Only this platform: modelarts, modelarts-old, eihealth, scnet. Repeatable

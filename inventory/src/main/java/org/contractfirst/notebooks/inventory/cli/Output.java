@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The three output formats. JSON (stable, documented in the README): an array of objects with the fields of
+ * The three output formats. JSON (stable, documented in docs/inventory.md): an array of objects with the fields of
  * {@link #FIELDS}, in that order, every field present (null when the platform does not give it); times are
  * ISO-8601 UTC strings ("2020-09-10T10:07:17Z"), numbers are JSON numbers. CSV has the same columns. The table
  * shows the main ones.

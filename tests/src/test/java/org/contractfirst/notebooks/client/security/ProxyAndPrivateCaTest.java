@@ -32,7 +32,7 @@ import static org.contractfirst.notebooks.client.security.SecurityClients.SCNET_
 import static org.contractfirst.notebooks.client.security.SecurityClients.SCNET_TOKEN;
 
 /**
- * Networks, through the base OkHttpClient hook ({@code ClientOptions.Builder.baseClient}) exactly as the README shows
+ * Networks, through the base OkHttpClient hook ({@code ClientOptions.Builder.baseClient}) exactly as docs/security.md shows
  * it: an HTTP proxy (a MockWebServer tunnelling CONNECT), with and without proxy authentication, and a private CA
  * (the certificates come from okhttp-tls). The proxy sees the CONNECT line and its own credentials, never the
  * API token, which travels inside the TLS tunnel; an endpoint whose CA is not trusted gets no request at all.
@@ -105,7 +105,7 @@ class ProxyAndPrivateCaTest {
     }
 
     /**
-     * The README's snippet: a proxy with Basic authentication (given once: a second challenge means a wrong
+     * The snippet of docs/security.md: a proxy with Basic authentication (given once: a second challenge means a wrong
      * password, and {@code null} stops OkHttp from trying again) and a private CA as the only trusted one.
      */
     private OkHttpClient proxiedTrusting(HeldCertificate privateCa, String proxyPassword) {

@@ -75,7 +75,7 @@ class SensitiveModelFieldsTest {
         assertThat(marked).containsOnlyKeys("eihealth", "modelarts", "scnet");
         assertThat(marked.values().stream().flatMap(m -> m.entrySet().stream())
                 .flatMap(e -> e.getValue().stream().map(p -> e.getKey() + "." + p)).toList())
-                .as("the credential-like fields of the specs (review of every spec, README \"Security\")")
+                .as("the credential-like fields of the specs (review of every spec, docs/security.md)")
                 .containsExactlyInAnyOrder("NotebookResp.token", "DeCredential.ssh_private_key", "DeCredential.access_token");
 
         List<String> leaks = new ArrayList<>();
