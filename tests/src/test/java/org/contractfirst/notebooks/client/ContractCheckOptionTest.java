@@ -2,6 +2,7 @@ package org.contractfirst.notebooks.client;
 
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.client.support.ContractCheckLog;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi.ListNotebooksRequest;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
@@ -12,13 +13,7 @@ import org.contractfirst.notebooks.runtime.contract.ContractViolationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,39 +26,19 @@ class ContractCheckOptionTest {
 
     /** {@code total} is an integer in the spec: a string there is an ERROR deviation the client itself tolerates. */
     private static final String DEVIATING = "{\"total\":\"7\",\"data\":[]}";
-    private static final Logger LOGGER = Logger.getLogger(ContractCheck.LOGGER);
 
     private MockWebServer server;
-    private final List<String> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    @RegisterExtension
+    final ContractCheckLog log = new ContractCheckLog();
 
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        LOGGER.addHandler(capture);
-        Path bundle = Path.of(System.getProperty("specs.dir", "../specs")).resolve("target/bundles/modelarts.yaml");
-        System.setProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts", bundle.toString());
     }
 
     @AfterEach
     void stop() throws Exception {
-        System.clearProperty(ContractCheck.MODE_PROPERTY);
-        System.clearProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts");
-        LOGGER.removeHandler(capture);
         server.shutdown();
     }
 
@@ -86,7 +61,7 @@ class ContractCheckOptionTest {
         ListNotebooksResponse page = list(client(ContractCheck.Mode.LOG));
 
         assertThat(page.getTotal()).isEqualTo(7L);
-        assertThat(logged).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .startsWith("contract deviation: ModelArts listNotebooks response /total [validation.response.body.schema.type, ERROR]");
     }
 
@@ -105,7 +80,7 @@ class ContractCheckOptionTest {
         ListNotebooksResponse page = list(client(ContractCheck.Mode.OFF));
 
         assertThat(page.getTotal()).isEqualTo(7L);
-        assertThat(logged).isEmpty();
+        assertThat(log.lines()).isEmpty();
     }
 
     @Test
@@ -114,7 +89,7 @@ class ContractCheckOptionTest {
 
         list(client(null));
 
-        assertThat(logged).singleElement().asString().contains("/total [validation.response.body.schema.type, ERROR]");
+        assertThat(log.lines()).singleElement().asString().contains("/total [validation.response.body.schema.type, ERROR]");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.contractfirst.notebooks.contract;
 import org.contractfirst.notebooks.modelarts.api.DevEnvironApi;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.contractfirst.notebooks.client.support.ContractCheckLog;
 import org.contractfirst.notebooks.modelarts.ModelArtsClient;
 import org.contractfirst.notebooks.modelarts.model.ListNotebooksResponse;
 import org.contractfirst.notebooks.modelarts.model.NotebookStatus;
@@ -12,15 +13,9 @@ import org.contractfirst.notebooks.runtime.internal.ContractChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,39 +28,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContractCheckTest {
 
     private static final String TOKEN = "contract-check-secret-token";
-    private static final Logger LOGGER = Logger.getLogger(ContractCheck.LOGGER);
 
     private MockWebServer server;
-    private final List<String> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    @RegisterExtension
+    final ContractCheckLog log = new ContractCheckLog();
 
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        LOGGER.addHandler(capture);
-        Path bundle = Path.of(System.getProperty("specs.dir", "../specs")).resolve("target/bundles/modelarts.yaml");
-        System.setProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts", bundle.toString());
     }
 
     @AfterEach
     void stop() throws Exception {
-        System.clearProperty(ContractCheck.MODE_PROPERTY);
-        System.clearProperty(ContractCheck.SPEC_PROPERTY_PREFIX + "modelarts");
-        LOGGER.removeHandler(capture);
         server.shutdown();
     }
 
@@ -94,9 +69,9 @@ class ContractCheckTest {
         ListNotebooksResponse page = list(client, body);
 
         assertThat(page).as("the call is not broken").isNotNull();
-        assertThat(logged).hasSize(1);
-        assertThat(logged.get(0)).startsWith("contract deviation: ModelArts listNotebooks response " + pointer + " [" + key);
-        assertThat(logged.get(0)).doesNotContain(TOKEN);
+        assertThat(log.lines()).hasSize(1);
+        assertThat(log.lines().get(0)).startsWith("contract deviation: ModelArts listNotebooks response " + pointer + " [" + key);
+        assertThat(log.lines().get(0)).doesNotContain(TOKEN);
     }
 
     @Test
@@ -106,7 +81,7 @@ class ContractCheckTest {
 
         assertThat(page.getData().get(0).getStatus().getValue()).isEqualTo("HIBERNATING");
         assertThat(page.getData().get(0).getStatus().isKnown()).isFalse();
-        assertThat(logged).isEmpty();
+        assertThat(log.lines()).isEmpty();
     }
 
     @Test
@@ -117,7 +92,7 @@ class ContractCheckTest {
 
         assertThatThrownBy(() -> client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").build()).execute())
                 .isInstanceOf(org.contractfirst.notebooks.runtime.ApiException.class);
-        assertThat(logged).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .startsWith("contract deviation: ModelArts listNotebooks response ")
                 .contains("[validation.response.body.schema.required, ERROR]").contains("error_code");
     }
@@ -129,7 +104,7 @@ class ContractCheckTest {
 
         client.devEnviron().listNotebooks(DevEnvironApi.ListNotebooksRequest.builder("proj-1").sortDir("SIDEWAYS").build()).execute();
 
-        assertThat(logged).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .startsWith("contract deviation: ModelArts listNotebooks request /query/sort_dir [validation.request.parameter.schema.enum, ERROR]");
     }
 
@@ -139,7 +114,7 @@ class ContractCheckTest {
                 "{\"current\":0,\"total\":1,\"pages\":1,\"size\":10,\"data\":[{\"id\":\"n1\",\"status\":\"RUNNING\"}]}");
 
         assertThat(page.getData().get(0).getStatus()).isEqualTo(NotebookStatus.RUNNING);
-        assertThat(logged).isEmpty();
+        assertThat(log.lines()).isEmpty();
     }
 
     @Test
@@ -162,7 +137,7 @@ class ContractCheckTest {
         ListNotebooksResponse page = list(client("throw"), "{\"total\":1,\"data\":[{\"id\":\"n1\",\"colour\":\"blue\"}]}");
 
         assertThat(page.getData().get(0).getId()).isEqualTo("n1");
-        assertThat(logged).singleElement().asString().contains("[validation.response.body.schema.additionalProperties, WARN]");
+        assertThat(log.lines()).singleElement().asString().contains("[validation.response.body.schema.additionalProperties, WARN]");
     }
 
     @Test
@@ -171,7 +146,7 @@ class ContractCheckTest {
 
         assertThat(ContractChecks.specLocation("ModelArts")).endsWith("notebook-contracts/modelarts.yaml");
         list(client("log"), "{\"total\":1,\"data\":[{\"id\":\"n1\",\"url\":42}]}");
-        assertThat(logged).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .startsWith("contract deviation: ModelArts listNotebooks response /data/0/url [validation.response.body.schema.type, ERROR]");
     }
 
@@ -182,7 +157,7 @@ class ContractCheckTest {
         ListNotebooksResponse page = list(client(null), "{\"total\":\"7\",\"data\":[{\"id\":\"n1\",\"status\":\"HIBERNATING\"}]}");
 
         assertThat(page.getTotal()).isEqualTo(7L);
-        assertThat(logged).isEmpty();
+        assertThat(log.lines()).isEmpty();
         assertThat(ContractCheck.mode()).isEqualTo(ContractCheck.Mode.OFF);
         // Free when off: the hook hands back the authentication interceptor itself, nothing is added to the stack.
         okhttp3.Interceptor auth = chain -> chain.proceed(chain.request());
