@@ -2,7 +2,8 @@
 // polyglot: true, a java (okhttp-gson), python, typescript-fetch and go client into <clients>/<generator>/<service>,
 // each from the language's recommended settings (<generators>/<generator>.yaml, shipped in notebook-specs) plus the
 // names of this harness (package, module path). One JVM: openapi-generator-cli's `batch` command, one config file per
-// client (written to <clients>/batch/; JSON, which is YAML: an !include is read with the including file's parser), each including the language's settings file. Run by polyglot/pom.xml:
+// client in <clients>/batch/ that includes the language's settings file (written as JSON, which is YAML: batch reads
+// an !include with the parser of the including file). Run by polyglot/pom.xml:
 //   node generate-clients.mjs <openapi-generator-cli.jar> <bundles dir> <generators dir> <clients dir>
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
