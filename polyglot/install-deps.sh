@@ -3,8 +3,8 @@
 # by polyglot/pom.xml (initialize); does nothing when already done.
 #   Python: a venv at <venv> (default target/polyglot/python-venv) with polyglot/python/requirements.txt, every
 #           package checked against its hash (pip --require-hashes);
-#   Go:     the harness module polyglot/go (go.mod; its only requirements are the generated clients, replaced by
-#           local folders) is checked with `go version`;
+#   Go:     the harness module polyglot/go needs nothing downloaded (it builds in a workspace of the generated
+#           clients, target/clients/go/go.work); checked with `go version`;
 #   Node:   Ajv and TypeScript come from package-lock.json (npm ci, run by the specs module).
 # Needs python3 (3.9+, with venv and pip) and go (1.23+) on PATH.
 set -euo pipefail

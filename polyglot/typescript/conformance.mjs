@@ -24,9 +24,11 @@ for (const item of corpus.items) {
     const problems = validate(item.service, item.schema, payload);
     if (problems.length > 0) throw new Error(`Ajv: ${problems.join('; ')}`);
     const client = require(resolve(compiled, item.service, 'index.js'));
-    const fromJson = client[`${item.schema}FromJSON`];
-    const toJson = client[`${item.schema}ToJSON`];
-    if (!fromJson || !toJson) throw new Error(`the ${item.service} client has no ${item.schema}FromJSON/ToJSON`);
+    // typescript-fetch names a model whose schema name is a reserved word (Error, Date, ...) Model<Schema>.
+    const model = [item.schema, `Model${item.schema}`].find((name) => client[`${name}FromJSON`] && client[`${name}ToJSON`]);
+    if (!model) throw new Error(`the ${item.service} client has no ${item.schema}FromJSON/ToJSON`);
+    const fromJson = client[`${model}FromJSON`];
+    const toJson = client[`${model}ToJSON`];
     result.output = JSON.parse(JSON.stringify(toJson(fromJson(payload))));
     result.ok = true;
   } catch (e) {

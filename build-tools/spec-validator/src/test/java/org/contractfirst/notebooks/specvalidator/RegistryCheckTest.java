@@ -39,13 +39,7 @@ class RegistryCheckTest {
                 "pom.xml <dependencyManagement>: missing <artifactId>acme-client</artifactId> (service acme)",
                 "consumer/pom.xml <dependencies>: missing <artifactId>acme-client</artifactId> (service acme)",
                 "tests/pom.xml <dependencies>: missing <artifactId>acme-client</artifactId> (service acme)",
-                "clients/acme-client/pom.xml is missing (service acme)",
-                "polyglot/pom.xml (generator execution): missing <id>java-acme</id> (service acme)",
-                "polyglot/pom.xml (generator execution): missing <id>python-acme</id> (service acme)",
-                "polyglot/pom.xml (generator execution): missing <id>typescript-fetch-acme</id> (service acme)",
-                "polyglot/pom.xml (generator execution): missing <id>go-acme</id> (service acme)",
-                "polyglot/pom.xml (java-clients compileSourceRoots): missing <root>${polyglot.clients}/java/acme/src/main/java</root> (service acme)",
-                "polyglot/go/go.mod (require and replace): missing example.com/conformance/acme => ../target/clients/go/acme (service acme)");
+                "clients/acme-client/pom.xml is missing (service acme)");
     }
 
     @Test
