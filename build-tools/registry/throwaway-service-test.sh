@@ -3,8 +3,11 @@
 # a temporary folder, adds a throwaway service there (an entry appended to services.yaml and its spec,
 # build-tools/registry/throwaway/), builds the specs module and checks real outcomes: the registry check counts it;
 # the bundle exists with its operationId; it is linted; the contract gate reports it as a new service (no
-# baseline); it is attached as a notebook-specs artifact; the mock serves its example (check-mock) and 401/422.
-# Nothing is installed: the copy builds with verify, against this repository's local Maven repository, offline.
+# baseline); it is attached as a notebook-specs artifact; the mock serves its example (check-mock) and 401/422;
+# with POLYGLOT=yes (set when -Ppolyglot is on too) the stock Java, Python, TypeScript and Go clients of the
+# other-language check are generated for it and decode its example, with no edit in polyglot/ (online: the
+# generator CLI jar may not be in the local repository yet).
+# Nothing is installed: the copy builds with verify, against this repository's local Maven repository.
 # Usage: build-tools/registry/throwaway-service-test.sh     (CI: ./mvnw -Pthrowaway-service verify)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,4 +47,16 @@ expect_log "SERVICE_ADDED  acme: new service"
 grep -q 'classifier="acme" type="yaml"' "$copy/specs/target/attach-bundles.xml" || fail "acme.yaml is not attached to notebook-specs"
 expect_log "[mock-check] npm run mock serves 14 checked requests on 4 ports (modelarts, eihealth, scnet, acme"
 expect_log "[mock-check] Prism serves the bundles"
-echo "[throwaway-service] OK: acme (one services.yaml entry + one spec) was bundled, linted, gated as new, attached and mocked"
+if [ "${POLYGLOT:-no}" = yes ]; then
+  plog="$root/target/throwaway-service/polyglot.log"
+  echo "[throwaway-service] other languages for the copy (log $plog)"
+  (cd "$copy" && ./mvnw -B -ntp "${maven_repo[@]}" -Ppolyglot -pl polyglot verify -DskipNpm=true \
+    -Dpolyglot.venv="$root/target/polyglot/python-venv") > "$plog" 2>&1 || { tail -40 "$plog" >&2; fail "the other-language check of the copy failed"; }
+  grep -qF "[conformance] generating 16 clients" "$plog" || fail "polyglot did not generate the 4 clients of acme (16 in all)"
+  # acme adds 2 examples and 2 evolution payloads to the corpus (30 -> 32, 44 -> 46): every language decodes all.
+  for lang in java python typescript-fetch go; do
+    grep -qF "| $lang | 32/32, 100 % | 14/14, 100 % | 46/46, 100 % |" "$plog" || fail "$lang did not decode every payload with acme's"
+  done
+  other=" and decoded by the stock Java, Python, TypeScript and Go clients"
+fi
+echo "[throwaway-service] OK: acme (one services.yaml entry + one spec) was bundled, linted, gated as new, attached and mocked${other:-}"
