@@ -25,18 +25,8 @@ bundle() {
 [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-# Prism on port 0 (the system picks a free port, nothing to race for); the port is read from the line Prism logs
-# once it listens: "Prism is listening on http://127.0.0.1:<port>". All start at once, then each is awaited.
-prism_port() {
-  local port
-  for _ in $(seq 1 450); do
-    port=$(sed -n 's|.*Prism is listening on https\{0,1\}://[^ ]*:\([0-9][0-9]*\).*|\1|p' "$1" | head -1)
-    if [ -n "$port" ]; then echo "$port"; return 0; fi
-    sleep 0.2
-  done
-  echo "consumer: Prism did not start within 90 s, see $1" >&2
-  return 1
-}
+# Prism on port 0, the port read from its log (prism_port); all start at once, then each is awaited.
+. build-tools/mock/prism-port.sh
 mock_logs=()
 for service in $(node build-tools/registry/services.mjs ids); do
   node_modules/.bin/prism mock --errors --host 127.0.0.1 --port 0 "$(bundle "$service")" > "$work/prism-$service.log" 2>&1 &

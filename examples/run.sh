@@ -8,6 +8,7 @@
 # "WARNING: contract deviation: <service> <operation> <request|response> <JSON pointer> [<key>, <level>] <message>".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. build-tools/mock/prism-port.sh   # prism_port
 registry() { node build-tools/registry/services.mjs "$@"; }
 # The services with an example program (services.yaml, client.example).
 examples=()
@@ -28,17 +29,12 @@ run() {
   local prism_pid=""
   if [ -z "$endpoint_vars" ]; then
     [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
-    local port=""
-    # Port 0: the system picks a free port (nothing to race for); Prism logs it once it listens.
+    local port
+    # Port 0: the system picks a free port (nothing to race for); prism_port reads it from Prism's log.
     node_modules/.bin/prism mock --errors --host 127.0.0.1 --port 0 "$spec" > "target/prism-$service.log" 2>&1 &
     prism_pid=$!
     trap 'kill $prism_pid 2>/dev/null || true' RETURN
-    for _ in $(seq 1 450); do
-      port=$(sed -n 's|.*Prism is listening on https\{0,1\}://[^ ]*:\([0-9][0-9]*\).*|\1|p' "target/prism-$service.log" | head -1)
-      [ -n "$port" ] && break
-      sleep 0.2
-    done
-    if [ -z "$port" ]; then echo "examples: Prism did not start, see target/prism-$service.log" >&2; return 1; fi
+    port=$(prism_port "target/prism-$service.log") || return 1
     export MOCK_URL="http://127.0.0.1:$port/"
     if [ "$service" = quickstart ]; then
       # The mock checks that a token is present, not its value.
